@@ -1,4 +1,5 @@
 import { ALL_LABELS, ENTITY_LABELS, Label } from './labels.ts';
+import { FACT_RELS, Rel } from './relationships.ts';
 
 export const INDEX = {
   chunkVector: 'chunk_embedding',
@@ -23,6 +24,10 @@ export function schemaStatements(embeddingDimensions: number): string[] {
     `CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:${Label.Document}) ON (d.sha256)`,
     `CREATE INDEX document_source IF NOT EXISTS FOR (d:${Label.Document}) ON (d.source)`,
     `CREATE INDEX incident_discovered IF NOT EXISTS FOR (i:${Label.Incident}) ON (i.discoveredAt)`,
+    // Replacing a changed document deletes its facts by docId; these keep that a lookup.
+    ...[...FACT_RELS, Rel.REPORTS].map(
+      (rel) => `CREATE INDEX ${rel.toLowerCase()}_doc IF NOT EXISTS FOR ()-[r:${rel}]-() ON (r.docId)`,
+    ),
     `CREATE FULLTEXT INDEX ${INDEX.chunkFulltextCjk} IF NOT EXISTS FOR (c:${Label.Chunk}) ON EACH [c.text] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,
     `CREATE FULLTEXT INDEX ${INDEX.chunkFulltextTokens} IF NOT EXISTS FOR (c:${Label.Chunk}) ON EACH [c.tokens] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
     `CREATE FULLTEXT INDEX ${INDEX.entityNames} IF NOT EXISTS FOR (n:${entityLabels}) ON EACH [n.name, n.aliasText] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,

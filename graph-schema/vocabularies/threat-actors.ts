@@ -15,5 +15,6 @@ export const THREAT_ACTORS = defineVocabulary([
   { id: 'kawa4096', name: 'Kawa4096', nameJa: 'Kawa4096', aliases: ['Kawa4096'], patterns: ['Kawa4096'] },
   { id: 'gunra', name: 'Gunra', nameJa: 'Gunra', aliases: ['Gunra'], patterns: ['Gunra'] },
   { id: 'mirrorface', name: 'MirrorFace', nameJa: 'ミラーフェイス', aliases: ['MirrorFace', 'Earth Kasha'], patterns: ['MirrorFace', 'Earth Kasha'] },
+  { id: 'ransomhouse', name: 'RansomHouse', nameJa: 'ランサムハウス', aliases: ['RansomHouse', 'ランサムハウス'], patterns: ['RansomHouse', 'ランサムハウス'] },
 ] as const);
 export type ThreatActorId = VocabularyId<typeof THREAT_ACTORS>;

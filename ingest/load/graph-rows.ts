@@ -1,0 +1,68 @@
+import { ids } from '../../graph-schema/ids.ts';
+import { Label } from '../../graph-schema/labels.ts';
+import { DocumentNode } from '../../graph-schema/nodes.ts';
+import type { AnalyzedDocument } from '../analyze-document.ts';
+import { chunkAt } from '../embed/chunk-sentences.ts';
+import type { EvidenceDraft } from '../extract/relations.ts';
+
+/** Evidence as stored on a relationship: the sentence itself travels with the fact. */
+export function evidenceRow(doc: AnalyzedDocument, evidence: EvidenceDraft) {
+  const sentence = doc.sentences[evidence.sentenceIndex];
+  const chunk = chunkAt(doc.chunks, evidence.start);
+  return {
+    docId: doc.id,
+    chunkId: chunk ? ids.chunk(doc.id, chunk.ord) : null,
+    sentence: sentence?.text ?? doc.parsed.text.slice(evidence.start, evidence.end),
+    sentenceStart: sentence?.start ?? evidence.start,
+    start: evidence.start,
+    end: evidence.end,
+    extractor: evidence.extractor,
+    confidence: evidence.confidence,
+  };
+}
+
+/** The Document node's properties, checked against its graph-schema before writing. */
+export function documentRow(doc: AnalyzedDocument) {
+  const p = doc.parsed;
+  return DocumentNode.parse({
+    id: doc.id,
+    name: p.title,
+    title: p.title,
+    source: p.source,
+    url: p.url,
+    publisher: p.publisher,
+    publishedAt: p.publishedAt,
+    sha256: p.sha256,
+    format: p.format,
+    encoding: p.encoding,
+    text: p.text,
+    reportNumber: p.reportNumber,
+  });
+}
+
+export function chunkRows(doc: AnalyzedDocument, embeddings: ReadonlyArray<ArrayLike<number>> | null) {
+  return doc.chunks.map((chunk, i) => ({
+    id: ids.chunk(doc.id, chunk.ord),
+    docId: doc.id,
+    ord: chunk.ord,
+    text: chunk.text,
+    start: chunk.start,
+    end: chunk.end,
+    tokens: doc.chunkTokens[i] ?? '',
+    embedding: embeddings?.[i] ? Array.from(embeddings[i]!) : null,
+  }));
+}
+
+/** Rows grouped by a key, for one UNWIND statement per label or relationship type. */
+export function groupBy<T, K extends string>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+export const OPEN_CLASS_LABELS = [Label.Organization, Label.Service, Label.System, Label.Person] as const;
