@@ -77,6 +77,12 @@ export interface Token {
   readonly reading: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * Only on a compound the domain layer joined (業務委託先, 多要素認証): the base forms of its
+   * content pieces and the shorter lexicon terms inside it (業務, 委託, 委託先), so that the
+   * full-text index also finds the compound by its parts.
+   */
+  readonly parts?: readonly string[];
 }
 
 /** A span found by an extractor, before resolution. */

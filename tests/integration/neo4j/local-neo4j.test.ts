@@ -3,7 +3,6 @@
  * Needs Java 17+ and Maven on PATH (project prerequisites). The first run
  * on a machine downloads the Neo4j jars into ~/.m2; later runs take ~30-60 s in total.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
