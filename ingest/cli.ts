@@ -15,6 +15,8 @@ export function formatReport(report: IngestReport): string {
     `ingest: ${report.total} files: ${report.loaded} loaded (${report.replaced} replaced), ${report.unchanged} unchanged, ${report.failed.length} failed; ` +
       `${report.chunks} chunks, ${report.embedded} embedded, ${(report.durationMs / 1000).toFixed(1)} s`,
   ];
+  const stages = Object.entries(report.stageMs).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}s`);
+  lines.push(`ingest: time per stage: ${stages.join(', ')}`);
   if (report.failed.length > 0) {
     lines.push('ingest: files not ingested:');
     for (const f of report.failed) lines.push(`  ${f.source}: ${f.reason} (${f.detail})`);

@@ -17,6 +17,12 @@ export const IMPACT_CUE = /(影響|停止|波及|被害|障害|休止|利用で�
 /** Data left the victim, or may have. */
 export const LEAK_CUE = /(流出|漏えい|漏洩|窃取|持ち出|閲覧された|閲覧可能|外部に送信|外部へ送信|公開され|リークサイト|誤送信|誤送付|紛失|盗難)/;
 
+/** A sentence that says data did leak (not a heading that asks whether it did). */
+export const LEAK_ASSERTED = /(流出し|漏えいし|漏洩し|窃取さ|窃取し|公開され|閲覧され|閲覧できる状態|閲覧可能な状態|持ち出され|持ち出し|(流出|漏えい|漏洩)(を|が)確認|外部に送信|外部へ送信|誤送信|誤送付|紛失し|盗難|掲載され|主張)/;
+
+/** The leak is claimed or possible, not confirmed. */
+export const LEAK_HEDGED = /(可能性|おそれ|恐れ|主張|声明|疑い|とみられ|と見られ)/;
+
 /** What is counted is records or people, not money or machines. */
 export const RECORD_CUE = /(情報|データ|件|名|人|顧客|会員|利用者|アドレス|氏名|ファイル|お客様|取引先|従業員|患者|学生|生徒)/;
 

@@ -18,7 +18,9 @@ import {
   IMPACT_CUE,
   INCIDENT_CUE,
   INTRUSION_CUE,
+  LEAK_ASSERTED,
   LEAK_CUE,
+  LEAK_HEDGED,
   RECORD_CUE,
   REMEDIATION_VERB,
 } from './cue-words.ts';
@@ -114,7 +116,7 @@ export type EventKind = 'detected' | 'intrusion' | 'outage' | 'leak' | 'claim' |
 
 const EVENT_KINDS: ReadonlyArray<readonly [EventKind, RegExp]> = [
   ['intrusion', /(侵入|不正アクセスを受け|不正ログイン|感染した)/],
-  ['detected', /(検知|発覚|判明|確認し|確認され|気づ|認識)/],
+  ['detected', /(検知|発覚|判明|確認し|確認され|気づ|認識|表面化|異常)/],
   ['claim', /(犯行声明|リークサイト|ダークウェブ)/],
   ['outage', /(停止|障害|休止|中断|見合わせ)/],
   ['leak', /(流出|漏えい|漏洩|窃取|公開され)/],
@@ -239,9 +241,11 @@ export function extractRelations(input: RelationInput): DocumentFacts {
       const remediationContext = s.sectionKind === 'remediation' || p === 'planned';
       switch (m.kind) {
         case 'threat-actor':
-          if (p !== 'negated') fact(Rel.ATTRIBUTED_TO, Label.ThreatActor, m.key, evidenceOf(m, 'threat-actor', p === 'uncertain' ? 0.6 : 0.9));
+          // Speculation (「…ではないか」) and denial are reported, not facts.
+          if (p === 'affirmed' || p === 'planned') fact(Rel.ATTRIBUTED_TO, Label.ThreatActor, m.key, evidenceOf(m, 'threat-actor', 0.9));
           break;
         case 'malware':
+          if (m.key !== 'ransomware' && p === 'uncertain') break;
           if (p === 'negated' || (remediationContext && m.key === 'ransomware' && !INTRUSION_CUE.test(s.text) && !/(攻撃を受け|感染|被害)/.test(s.text))) break;
           if (m.key === 'ransomware' && p !== 'uncertain') ransomwareStated = true;
           fact(Rel.INVOLVED, Label.Malware, m.key, evidenceOf(m, 'malware', p === 'uncertain' ? 0.4 : 0.85));
@@ -298,7 +302,7 @@ export function extractRelations(input: RelationInput): DocumentFacts {
   const upperBound = document.publishedAt ? addDays(document.publishedAt, 1) : Infinity;
   const incidentDates = events
     .filter((e) => ['detected', 'intrusion', 'outage', 'leak', 'other'].includes(e.kind))
-    .filter((e) => INCIDENT_CUE.test(sentenceAt(e.evidence.sentenceIndex).text))
+    .filter((e) => INCIDENT_CUE.test(sentenceAt(e.evidence.sentenceIndex).text) || INCIDENT_CUE.test(sentences[e.evidence.sentenceIndex + 1]?.text ?? ''))
     .map((e) => e.date)
     .filter((d) => Date.parse(`${d}T00:00:00Z`) >= lowerBound && Date.parse(`${d}T00:00:00Z`) <= upperBound)
     .sort();
@@ -429,8 +433,12 @@ function buildEvents(dates: readonly DateMention[], sentences: readonly Sentence
   for (const d of dates) {
     const s = sentences[d.sentenceIndex];
     if (!s) continue;
-    const kind = EVENT_KINDS.find(([, cue]) => cue.test(s.text))?.[0] ?? 'other';
-    if (kind === 'other' && !INCIDENT_CUE.test(s.text)) continue;
+    // A date often opens the story (「異常が表面化したのは9月12日だった。」) and the next
+    // sentence says what happened, so the event reads both.
+    const next = sentences[d.sentenceIndex + 1];
+    const context = next && next.sectionIndex === s.sectionIndex ? `${s.text}${next.text}` : s.text;
+    const kind = EVENT_KINDS.find(([, cue]) => cue.test(s.text))?.[0] ?? EVENT_KINDS.find(([, cue]) => cue.test(context))?.[0] ?? 'other';
+    if (kind === 'other' && !INCIDENT_CUE.test(context)) continue;
     events.push({
       date: d.date,
       dateEnd: d.dateEnd,
@@ -443,36 +451,33 @@ function buildEvents(dates: readonly DateMention[], sentences: readonly Sentence
 }
 
 function buildBreach(quantities: readonly QuantityMention[], sentences: readonly Sentence[]): BreachDraft | null {
-  let best: { q: QuantityMention; confirmed: boolean } | null = null;
+  const asserting = sentences.filter((s) => LEAK_ASSERTED.test(s.text) && !sentenceDenies(s.text) && s.sectionKind !== 'remediation');
+  if (asserting.length === 0) return null;
   const categories = new Set<string>();
-  let leakStated = false;
-  for (const s of sentences) {
-    if (!LEAK_CUE.test(s.text) || sentenceDenies(s.text) || s.sectionKind === 'remediation') continue;
-    leakStated = true;
-    for (const [cue, name] of DATA_CATEGORIES) if (cue.test(s.text)) categories.add(name);
-  }
+  for (const s of asserting) for (const [cue, name] of DATA_CATEGORIES) if (cue.test(s.text)) categories.add(name);
+  let best: { q: QuantityMention; confirmed: boolean } | null = null;
   for (const q of quantities) {
     if (q.kind !== 'count' || !['件', '名', '人'].includes(q.unit)) continue;
     const s = sentences[q.sentenceIndex];
-    if (!s || sentenceDenies(s.text) || !RECORD_CUE.test(s.text)) continue;
+    if (!s || sentenceDenies(s.text) || !RECORD_CUE.test(s.text) || s.sectionKind === 'remediation') continue;
     if (!LEAK_CUE.test(s.text) && !/(対象|影響|可能性|不正アクセス|該当)/.test(s.text)) continue;
-    const confirmed = LEAK_CUE.test(s.text) && !/(可能性|おそれ|恐れ)/.test(s.text);
+    const confirmed = LEAK_ASSERTED.test(s.text) && !LEAK_HEDGED.test(s.text);
     if (!best || q.value > best.q.value) best = { q, confirmed };
   }
+  const anyConfirmed = asserting.some((s) => !LEAK_HEDGED.test(s.text));
   if (best) {
     return {
       records: best.q.value,
       categories: [...categories],
-      status: best.confirmed ? 'confirmed' : 'possible',
+      status: best.confirmed || anyConfirmed ? 'confirmed' : 'possible',
       evidence: evidenceOf(best.q, 'quantities', best.q.approximate ? 0.75 : 0.85),
     };
   }
-  if (!leakStated) return null;
-  const s = sentences.find((x) => LEAK_CUE.test(x.text) && !sentenceDenies(x.text) && x.sectionKind !== 'remediation')!;
+  const s = asserting.find((x) => !LEAK_HEDGED.test(x.text)) ?? asserting[0]!;
   return {
     records: null,
     categories: [...categories],
-    status: /(可能性|おそれ|恐れ)/.test(s.text) ? 'possible' : 'confirmed',
+    status: LEAK_HEDGED.test(s.text) ? 'possible' : 'confirmed',
     evidence: { sentenceIndex: s.index, start: s.start, end: s.end, extractor: 'leak-cue', confidence: 0.6 },
   };
 }

@@ -44,7 +44,7 @@ export async function loadDocument(
 async function writeDocument(tx: ManagedTransaction, doc: AnalyzedDocument, embeddings: ReadonlyArray<ArrayLike<number>> | null): Promise<LoadResult> {
   const docId = doc.id;
   const previous = await tx.run(q.READ_DOCUMENT_DEPENDENTS, { docId });
-  const replaced = previous.records.length > 0;
+  const replaced = previous.records[0]?.get('exists') === true;
   const oldIncidents = replaced ? (previous.records[0]!.get('incidents') as string[]) : [];
   const oldEntities = replaced ? (previous.records[0]!.get('entities') as string[]) : [];
   if (replaced) {

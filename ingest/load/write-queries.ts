@@ -1,5 +1,5 @@
 import { Label } from '../../graph-schema/labels.ts';
-import { FACT_RELS, Rel, type FactRel } from '../../graph-schema/relationships.ts';
+import { Rel, type FactRel } from '../../graph-schema/relationships.ts';
 
 /**
  * Every statement the loader runs. Labels and relationship types cannot be parameters, so
@@ -22,7 +22,7 @@ MATCH (d:${Label.Document} {id: $docId})
 OPTIONAL MATCH (d)-[:${Rel.REPORTS}]->(i:${Label.Incident})
 OPTIONAL MATCH (d)-[:${Rel.HAS_CHUNK}]->(:${Label.Chunk})-[:${Rel.MENTIONS}]->(n)
 WHERE n:${Label.Organization} OR n:${Label.Person} OR n:${Label.Service} OR n:${Label.System}
-RETURN collect(DISTINCT i.id) AS incidents, collect(DISTINCT n.id) AS entities`;
+RETURN count(DISTINCT d) > 0 AS exists, collect(DISTINCT i.id) AS incidents, collect(DISTINCT n.id) AS entities`;
 
 export const DELETE_DOCUMENT_CHUNKS = `
 MATCH (:${Label.Document} {id: $docId})-[:${Rel.HAS_CHUNK}]->(c:${Label.Chunk})
