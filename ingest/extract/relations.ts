@@ -351,7 +351,9 @@ function chooseVictim(
   sentences: readonly Sentence[],
 ): { org: ResolvedOrganization; evidence: EvidenceDraft } | null {
   if (document.publisher) {
-    const org = resolveOrganization(document.publisher.replace(/\s*[(（].*$/, '').trim() || document.publisher);
+    // Co-published notices name the parent first (「株式会社A、株式会社B」); brackets add a site or brand.
+    const first = document.publisher.split(/[、,]/)[0]!.replace(/\s*[(（].*$/, '').trim();
+    const org = resolveOrganization(first || document.publisher);
     const at = document.text.indexOf(document.publisher);
     const sentence = sentences.find((s) => at >= s.start && at < s.end) ?? sentences[0];
     if (sentence) {
@@ -455,12 +457,16 @@ function buildBreach(quantities: readonly QuantityMention[], sentences: readonly
   if (asserting.length === 0) return null;
   const categories = new Set<string>();
   for (const s of asserting) for (const [cue, name] of DATA_CATEGORIES) if (cue.test(s.text)) categories.add(name);
+  // Counts are often listed under a heading (「流出した情報」 / 「件数：約30万名」), so a
+  // section that talks about the leak qualifies its list lines too.
+  const leakSections = new Set(sentences.filter((s) => LEAK_CUE.test(s.text) && !sentenceDenies(s.text)).map((s) => s.sectionIndex));
   let best: { q: QuantityMention; confirmed: boolean } | null = null;
   for (const q of quantities) {
     if (q.kind !== 'count' || !['件', '名', '人'].includes(q.unit)) continue;
     const s = sentences[q.sentenceIndex];
-    if (!s || sentenceDenies(s.text) || !RECORD_CUE.test(s.text) || s.sectionKind === 'remediation') continue;
-    if (!LEAK_CUE.test(s.text) && !/(対象|影響|可能性|不正アクセス|該当)/.test(s.text)) continue;
+    if (!s || sentenceDenies(s.text) || s.sectionKind === 'remediation') continue;
+    const aboutLeak = LEAK_CUE.test(s.text) || /(対象|影響|可能性|不正アクセス|該当|件数|人数|人分)/.test(s.text);
+    if (!aboutLeak && !(leakSections.has(s.sectionIndex) && (RECORD_CUE.test(s.text) || s.sectionKind === 'impact'))) continue;
     const confirmed = LEAK_ASSERTED.test(s.text) && !LEAK_HEDGED.test(s.text);
     if (!best || q.value > best.q.value) best = { q, confirmed };
   }

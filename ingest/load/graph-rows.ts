@@ -1,8 +1,8 @@
 import { ids } from '../../graph-schema/ids.ts';
-import { Label } from '../../graph-schema/labels.ts';
 import { DocumentNode } from '../../graph-schema/nodes.ts';
 import type { AnalyzedDocument } from '../analyze-document.ts';
 import { chunkAt } from '../embed/chunk-sentences.ts';
+import { SENTINEL } from './write-queries.ts';
 import type { EvidenceDraft } from '../extract/relations.ts';
 
 /** Evidence as stored on a relationship: the sentence itself travels with the fact. */
@@ -53,16 +53,13 @@ export function chunkRows(doc: AnalyzedDocument, embeddings: ReadonlyArray<Array
   }));
 }
 
-/** Rows grouped by a key, for one UNWIND statement per label or relationship type. */
-export function groupBy<T, K extends string>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
+/** Rows bucketed under every known key, each list led by the SENTINEL, for a statement of constant text. */
+export function bucket<T>(keys: readonly string[], rows: readonly T[], key: (row: T) => string): Record<string, T[]> {
+  const buckets: Record<string, T[]> = Object.fromEntries(keys.map((k) => [k, [SENTINEL as unknown as T]]));
   for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
+    const list = buckets[key(row)];
+    if (!list) throw new Error(`no write statement for "${key(row)}": add it to ingest/load/write-queries.ts`);
+    list.push(row);
   }
-  return groups;
+  return buckets;
 }
-
-export const OPEN_CLASS_LABELS = [Label.Organization, Label.Service, Label.System, Label.Person] as const;

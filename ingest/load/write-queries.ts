@@ -16,13 +16,42 @@ UNWIND $ids AS id
 MATCH (d:${Label.Document} {id: id})
 RETURN d.id AS id, d.sha256 AS sha256`;
 
-/** What a document's facts hang off, collected before they are deleted so orphans can be found. */
-export const READ_DOCUMENT_DEPENDENTS = `
-MATCH (d:${Label.Document} {id: $docId})
-OPTIONAL MATCH (d)-[:${Rel.REPORTS}]->(i:${Label.Incident})
-OPTIONAL MATCH (d)-[:${Rel.HAS_CHUNK}]->(:${Label.Chunk})-[:${Rel.MENTIONS}]->(n)
-WHERE n:${Label.Organization} OR n:${Label.Person} OR n:${Label.Service} OR n:${Label.System}
-RETURN count(DISTINCT d) > 0 AS exists, collect(DISTINCT i.id) AS incidents, collect(DISTINCT n.id) AS entities`;
+/**
+ * Before writing a document, in one round trip: is it already loaded (and what hangs off
+ * it, so orphans can be removed after replacing it), and which existing incident it
+ * reports — the one a linked earlier report (第N報) belongs to, else one of the same victim
+ * whose anchor date is within the window.
+ */
+export const READ_DOCUMENT_STATE = `CYPHER replan=skip
+OPTIONAL MATCH (d:${Label.Document} {id: $docId})
+CALL (d) {
+  OPTIONAL MATCH (d)-[:${Rel.REPORTS}]->(i:${Label.Incident})
+  RETURN collect(DISTINCT i.id) AS incidents
+}
+CALL (d) {
+  OPTIONAL MATCH (d)-[:${Rel.HAS_CHUNK}]->(:${Label.Chunk})-[:${Rel.MENTIONS}]->(n)
+  WHERE n:${Label.Organization} OR n:${Label.Person} OR n:${Label.Service} OR n:${Label.System}
+  RETURN collect(DISTINCT n.id) AS entities
+}
+CALL {
+  UNWIND $refs AS ref
+  WITH ref WHERE ref <> ''
+  MATCH (e:${Label.Document})-[:${Rel.REPORTS}]->(i:${Label.Incident})
+  WHERE e.id <> $docId AND (e.source = ref OR e.source ENDS WITH ('/' + ref) OR ref ENDS WITH ('/' + e.source))
+  RETURN i.id AS linkedIncident LIMIT 1
+  UNION
+  RETURN null AS linkedIncident
+}
+WITH d, incidents, entities, collect(linkedIncident) AS linked
+CALL {
+  OPTIONAL MATCH (i:${Label.Incident})-[:${Rel.VICTIM}]->(:${Label.Organization} {id: $victimId})
+  WHERE $date <> '' AND i.anchorDate IS NOT NULL
+    AND abs(duration.inDays(date(i.anchorDate), date($date)).days) <= $windowDays
+  RETURN i.id AS nearIncident
+  ORDER BY abs(duration.inDays(date(i.anchorDate), date($date)).days)
+  LIMIT 1
+}
+RETURN d IS NOT NULL AS exists, incidents, entities, [x IN linked WHERE x IS NOT NULL][0] AS linkedIncident, nearIncident`;
 
 export const DELETE_DOCUMENT_CHUNKS = `
 MATCH (:${Label.Document} {id: $docId})-[:${Rel.HAS_CHUNK}]->(c:${Label.Chunk})
@@ -57,66 +86,8 @@ MATCH (n {id: entityId})
 WHERE (n:${Label.Organization} OR n:${Label.Person} OR n:${Label.Service} OR n:${Label.System}) AND NOT (n)--()
 DELETE n`;
 
-export const MERGE_DOCUMENT = `
-MERGE (d:${Label.Document} {id: $doc.id})
-SET d += $doc, d.ingestedAt = datetime()`;
-
-export const MERGE_CHUNKS = `
-MATCH (d:${Label.Document} {id: $docId})
-UNWIND $rows AS row
-MERGE (c:${Label.Chunk} {id: row.id})
-SET c.docId = row.docId, c.ord = row.ord, c.text = row.text, c.start = row.start, c.end = row.end, c.tokens = row.tokens
-FOREACH (_ IN CASE WHEN row.embedding IS NULL THEN [] ELSE [1] END | SET c.embedding = row.embedding)
-MERGE (d)-[:${Rel.HAS_CHUNK}]->(c)`;
-
-/** Open-class entities: names may vary across documents, so aliases accumulate. */
-export const mergeEntities = (label: Label) => `
-UNWIND $rows AS row
-MERGE (n:${label} {id: row.id})
-ON CREATE SET n.name = row.name
-SET n += row.props,
-    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
-SET n.aliasText = reduce(t = n.name, a IN n.aliases | t + ' ' + a)`;
-
-export const mergeMentions = (label: Label) => `
-UNWIND $rows AS row
-MATCH (c:${Label.Chunk} {id: row.chunkId})
-MATCH (n:${label} {id: row.entityId})
-MERGE (c)-[r:${Rel.MENTIONS} {start: row.start}]->(n)
-SET r.end = row.end, r.docId = row.docId, r.extractor = row.extractor, r.confidence = row.confidence, r.resolution = row.resolution`;
-
-/** Incidents of the same victim discovered within the window: the same real incident. */
-export const FIND_INCIDENT_BY_EARLIER_REPORTS = `
-UNWIND $refs AS ref
-MATCH (d:${Label.Document})-[:${Rel.REPORTS}]->(i:${Label.Incident})
-WHERE d.source = ref OR d.source ENDS WITH ('/' + ref) OR ref ENDS WITH ('/' + d.source)
-RETURN i.id AS id, d.id AS docId LIMIT 1`;
-
-export const FIND_INCIDENT_BY_VICTIM_AND_DATE = `
-MATCH (i:${Label.Incident})-[:${Rel.VICTIM}]->(:${Label.Organization} {id: $victimId})
-WHERE i.anchorDate IS NOT NULL
-  AND abs(duration.inDays(date(i.anchorDate), date($date)).days) <= $windowDays
-RETURN i.id AS id
-ORDER BY abs(duration.inDays(date(i.anchorDate), date($date)).days)
-LIMIT 1`;
-
-export const MERGE_INCIDENT = `
-MATCH (d:${Label.Document} {id: $docId})
-MATCH (o:${Label.Organization} {id: $incident.victimId})
-MERGE (i:${Label.Incident} {id: $incident.id})
-ON CREATE SET i.name = $incident.name, i.title = $incident.title, i.summary = $incident.summary
-SET i.victim = o.name
-MERGE (d)-[rep:${Rel.REPORTS}]->(i)
-SET rep.docId = $docId, rep.discoveredAt = $incident.discoveredAt, rep.startedAt = $incident.startedAt,
-    rep.contractorInvolved = $incident.contractorInvolved, rep.publishedAt = $incident.publishedAt
-WITH i, o
-UNWIND [$incident.victimEvidence] AS row
-MERGE (i)-[r:${Rel.VICTIM} {docId: row.docId}]->(o)
-SET ${SET_EVIDENCE}`;
-
 /** Incident-level values are derived from all its reports, so replacing one report stays correct. */
-export const REFRESH_INCIDENTS = `
-UNWIND $incidents AS incidentId
+const REFRESH_INCIDENTS_BODY = `UNWIND $incidents AS incidentId
 MATCH (i:${Label.Incident} {id: incidentId})<-[rep:${Rel.REPORTS}]-(d:${Label.Document})
 WITH i, rep, d ORDER BY coalesce(rep.publishedAt, '9999') ASC
 WITH i, collect(rep) AS reps, collect(d) AS docs
@@ -131,42 +102,142 @@ OPTIONAL MATCH (i)-[rb:${Rel.RESULTED_IN}]->(b:${Label.DataBreach})
 WITH b, max(rb.records) AS records, collect(rb.status) AS statuses
 WHERE b IS NOT NULL
 SET b.records = records, b.status = CASE WHEN 'confirmed' IN statuses THEN 'confirmed' ELSE 'possible' END`;
+export const REFRESH_INCIDENTS = REFRESH_INCIDENTS_BODY;
 
-export const mergeIncidentFacts = (rel: FactRel, target: Label) => `
-MATCH (i:${Label.Incident} {id: $incidentId})
-UNWIND $rows AS row
-MATCH (t:${target} {id: row.targetId})
-MERGE (i)-[r:${rel} {docId: row.docId}]->(t)
-SET ${SET_EVIDENCE}`;
+/** Labels whose nodes a document can create (vocabulary nodes come from migration). */
+export const OPEN_CLASS_LABELS = [Label.Organization, Label.Service, Label.System, Label.Person] as const;
+/** Labels a chunk can mention. */
+export const MENTIONABLE_LABELS = [
+  Label.Organization, Label.Service, Label.System, Label.Person, Label.Agency,
+  Label.ThreatActor, Label.Malware, Label.AccessVector, Label.Technique, Label.Control,
+] as const;
+/** The (relationship, target) pairs an incident fact can take. */
+export const INCIDENT_FACT_SHAPES = [
+  [Rel.ATTRIBUTED_TO, Label.ThreatActor],
+  [Rel.INVOLVED, Label.Malware],
+  [Rel.INITIAL_ACCESS_VIA, Label.AccessVector],
+  [Rel.USED_TECHNIQUE, Label.Technique],
+  [Rel.LACKED_CONTROL, Label.Control],
+  [Rel.REMEDIATED_WITH, Label.Control],
+  [Rel.IMPACTED, Label.Organization],
+  [Rel.IMPACTED, Label.Service],
+] as const;
+/** The (relationship, from, to) triples a fact between entities can take. */
+export const ENTITY_FACT_SHAPES = [
+  [Rel.OPERATES, Label.Organization, Label.Service],
+  [Rel.SUBSIDIARY_OF, Label.Organization, Label.Organization],
+  [Rel.OUTSOURCES_TO, Label.Organization, Label.Organization],
+  [Rel.USES, Label.ThreatActor, Label.Malware],
+] as const;
 
-export const mergeEntityFacts = (rel: FactRel, from: Label, to: Label) => `
-UNWIND $rows AS row
-MATCH (a:${from} {id: row.fromId})
-MATCH (b:${to} {id: row.toId})
-MERGE (a)-[r:${rel} {docId: row.docId}]->(b)
-SET ${SET_EVIDENCE}`;
+/** Leads every list parameter so its type is always List<Map>; statements skip it. */
+export const SENTINEL = { sentinel: true } as const;
 
-export const MERGE_EVENTS = `
-MATCH (i:${Label.Incident} {id: $incidentId})
-UNWIND $rows AS row
-MERGE (e:${Label.Event} {id: row.id})
-SET e.name = row.name, e.date = row.date, e.dateEnd = row.dateEnd, e.kind = row.kind
-MERGE (i)-[r:${Rel.HAS_EVENT} {docId: row.docId}]->(e)
-SET ${SET_EVIDENCE}`;
+export const shapeKey = (...parts: readonly string[]) => parts.join('_');
 
-export const MERGE_BREACH = `
-MATCH (i:${Label.Incident} {id: $incidentId})
-UNWIND $rows AS row
-MERGE (b:${Label.DataBreach} {id: row.id})
-ON CREATE SET b.name = row.name
-SET b.categories = reduce(acc = coalesce(b.categories, []), c IN row.categories | CASE WHEN c IN acc THEN acc ELSE acc + c END)
-MERGE (i)-[r:${Rel.RESULTED_IN} {docId: row.docId}]->(b)
-SET ${SET_EVIDENCE}, r.records = row.records, r.status = row.status`;
-
-export const MERGE_PRECEDED_BY = `
-MATCH (d:${Label.Document} {id: $docId})
-UNWIND $refs AS ref
-MATCH (earlier:${Label.Document})
-WHERE earlier.id <> d.id AND (earlier.source = ref OR earlier.source ENDS WITH ('/' + ref) OR ref ENDS WITH ('/' + earlier.source))
-MERGE (d)-[:${Rel.PRECEDED_BY}]->(earlier)`;
-
+/**
+ * Everything one document writes, as ONE statement of constant text: the plan is compiled
+ * once and each document costs one round trip. Neo4j keys cached plans on parameter types
+ * too, so every list starts with a SENTINEL row (skipped here) and is never empty, and
+ * nullable scalars are passed as '' — otherwise each document replans (~1.5 s).
+ * Subqueries run in order, so the incident exists before its facts.
+ */
+export const WRITE_DOCUMENT = [
+  // Planning this statement takes ~1 s; statistics shift as the graph grows, and a replan
+  // per few documents would dominate ingest time. The plan's shape never depends on data size.
+  `CYPHER replan=skip
+MERGE (d:${Label.Document} {id: $doc.id})
+SET d += $doc, d.ingestedAt = datetime()
+WITH d`,
+  `CALL (d) {
+  UNWIND $chunks AS row
+  WITH row WHERE row.sentinel IS NULL
+  MERGE (c:${Label.Chunk} {id: row.id})
+  SET c.docId = row.docId, c.ord = row.ord, c.text = row.text, c.start = row.start, c.end = row.end, c.tokens = row.tokens
+  FOREACH (_ IN CASE WHEN row.embedding IS NULL THEN [] ELSE [1] END | SET c.embedding = row.embedding)
+  MERGE (d)-[:${Rel.HAS_CHUNK}]->(c)
+}`,
+  ...OPEN_CLASS_LABELS.map(
+    (label) => `CALL {
+  UNWIND $entities.${label} AS row
+  WITH row WHERE row.sentinel IS NULL
+  MERGE (n:${label} {id: row.id})
+  ON CREATE SET n.name = row.name
+  SET n += row.props,
+      n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+  SET n.aliasText = reduce(t = n.name, a IN n.aliases | t + ' ' + a)
+}`,
+  ),
+  ...MENTIONABLE_LABELS.map(
+    (label) => `CALL {
+  UNWIND $mentions.${label} AS row
+  WITH row WHERE row.sentinel IS NULL
+  MATCH (c:${Label.Chunk} {id: row.chunkId})
+  MATCH (n:${label} {id: row.entityId})
+  MERGE (c)-[r:${Rel.MENTIONS} {start: row.start}]->(n)
+  SET r.end = row.end, r.docId = row.docId, r.extractor = row.extractor, r.confidence = row.confidence, r.resolution = row.resolution
+}`,
+  ),
+  `CALL (d) {
+  UNWIND $incident AS inc
+  WITH inc WHERE inc.sentinel IS NULL
+  MATCH (o:${Label.Organization} {id: inc.victimId})
+  MERGE (i:${Label.Incident} {id: inc.id})
+  ON CREATE SET i.name = inc.name, i.title = inc.title, i.summary = inc.summary
+  SET i.victim = o.name
+  MERGE (d)-[rep:${Rel.REPORTS}]->(i)
+  SET rep.docId = d.id, rep.discoveredAt = inc.discoveredAt, rep.startedAt = inc.startedAt,
+      rep.contractorInvolved = inc.contractorInvolved, rep.publishedAt = inc.publishedAt
+  WITH i, o, inc.victimEvidence AS row
+  MERGE (i)-[r:${Rel.VICTIM} {docId: row.docId}]->(o)
+  SET ${SET_EVIDENCE}
+}`,
+  ...INCIDENT_FACT_SHAPES.map(
+    ([rel, target]) => `CALL {
+  UNWIND $incidentFacts.${shapeKey(rel, target)} AS row
+  MATCH (i:${Label.Incident} {id: row.incidentId})
+  MATCH (t:${target} {id: row.targetId})
+  MERGE (i)-[r:${rel} {docId: row.docId}]->(t)
+  SET ${SET_EVIDENCE}
+}`,
+  ),
+  `CALL {
+  UNWIND $events AS row
+  WITH row WHERE row.sentinel IS NULL
+  MATCH (i:${Label.Incident} {id: row.incidentId})
+  MERGE (e:${Label.Event} {id: row.id})
+  SET e.name = row.name, e.date = row.date, e.dateEnd = row.dateEnd, e.kind = row.kind
+  MERGE (i)-[r:${Rel.HAS_EVENT} {docId: row.docId}]->(e)
+  SET ${SET_EVIDENCE}
+}`,
+  `CALL {
+  UNWIND $breaches AS row
+  WITH row WHERE row.sentinel IS NULL
+  MATCH (i:${Label.Incident} {id: row.incidentId})
+  MERGE (b:${Label.DataBreach} {id: row.id})
+  ON CREATE SET b.name = row.name
+  SET b.categories = reduce(acc = coalesce(b.categories, []), c IN row.categories | CASE WHEN c IN acc THEN acc ELSE acc + c END)
+  MERGE (i)-[r:${Rel.RESULTED_IN} {docId: row.docId}]->(b)
+  SET ${SET_EVIDENCE}, r.records = row.records, r.status = row.status
+}`,
+  ...ENTITY_FACT_SHAPES.map(
+    ([rel, from, to]) => `CALL {
+  UNWIND $entityFacts.${shapeKey(rel, from, to)} AS row
+  MATCH (a:${from} {id: row.fromId})
+  MATCH (b:${to} {id: row.toId})
+  MERGE (a)-[r:${rel} {docId: row.docId}]->(b)
+  SET ${SET_EVIDENCE}
+}`,
+  ),
+  `CALL (d) {
+  UNWIND $earlierRefs AS ref
+  WITH ref WHERE ref <> ''
+  MATCH (earlier:${Label.Document})
+  WHERE earlier.id <> d.id AND (earlier.source = ref OR earlier.source ENDS WITH ('/' + ref) OR ref ENDS WITH ('/' + earlier.source))
+  MERGE (d)-[:${Rel.PRECEDED_BY}]->(earlier)
+}`,
+  `CALL {
+${REFRESH_INCIDENTS_BODY}
+}`,
+  'RETURN d.id AS id',
+].join('\n');

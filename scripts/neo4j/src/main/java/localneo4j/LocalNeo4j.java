@@ -207,6 +207,10 @@ public final class LocalNeo4j {
                 // Internal (unsupported) setting, pinned to 5.26: Netty's 5 s graceful-shutdown quiet
                 // period per Bolt connector made every stop take ~10 s; connections are closed by then.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                // Plans are cached per parameter type AND size bucket by default, so the ingest's
+                // one-statement-per-document write (lists of varying length) was re-planned for
+                // most documents (~1.5 s each). Without size hints its plan is compiled once.
+                .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
                 .setConfig(HttpConnector.enabled, httpPort != null);
         if (httpPort != null) {
             builder.setConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", httpPort))
