@@ -328,7 +328,8 @@ const GOV_SUFFIX = '市役所|区役所|町役場|村役場|役所|役場|庁|�
 const MUNICIPALITY = `(?:${KANA_MUNICIPALITIES.join('|')}|[\\p{Script=Han}ヶケ々]{1,5}?[市区町村])`;
 const PREFECTURE_RE = new RegExp(`(?<pref>${PREFECTURES.join('|')})(?<muni>${MUNICIPALITY})?(?<suffix>${GOV_SUFFIX})?`, 'gu');
 const MUNICIPALITY_RE = new RegExp(
-  `(?<![\\p{Script=Han}ヶケ々\\p{Script=Katakana}])(?<muni>${KANA_MUNICIPALITIES.join('|')}|[\\p{Script=Han}ヶケ々]{2,5}[市区町村])(?<suffix>${GOV_SUFFIX})?`,
+  // Hiragana-initial names outside the list (みどり野市) only where no word runs into them.
+  `(?<![\\p{Script=Han}ヶケ々\\p{Script=Katakana}])(?<muni>${KANA_MUNICIPALITIES.join('|')}|[\\p{Script=Han}ヶケ々]{2,5}[市区町村]|(?<![\\p{L}])\\p{Script=Hiragana}{2,4}[\\p{Script=Han}ヶケ々]{1,3}[市町村])(?<suffix>${GOV_SUFFIX})?`,
   'gu',
 );
 const GOV_USE_AFTER_RE = /^(?:は|が|では|から|より|として|とし|に対し|も|へ|と(?:連携|協力|共同)|において|における|内部|職員|公式|ホームページ|HP|ウェブサイト)/u;

@@ -297,15 +297,18 @@ export function extractRelations(input: RelationInput): DocumentFacts {
   }
 
   const events = victim ? buildEvents(input.dates, sentences) : [];
-  const breach = victim ? buildBreach(input.quantities, sentences) : null;
+  const breach = victim ? buildBreach(input.quantities, sentences, document.format) : null;
   const lowerBound = document.publishedAt ? addDays(document.publishedAt, -730) : -Infinity;
   const upperBound = document.publishedAt ? addDays(document.publishedAt, 1) : Infinity;
-  const incidentDates = events
+  // A disclosure tells its own incident, often going back in time (「12日に判明…10日から」),
+  // so its earliest date wins; an article opens with the news, and earlier dates further
+  // down are usually background (other, past incidents), so reading order wins there.
+  const inReadingOrder = events
     .filter((e) => ['detected', 'intrusion', 'outage', 'leak', 'other'].includes(e.kind))
     .filter((e) => INCIDENT_CUE.test(sentenceAt(e.evidence.sentenceIndex).text) || INCIDENT_CUE.test(sentences[e.evidence.sentenceIndex + 1]?.text ?? ''))
     .map((e) => e.date)
-    .filter((d) => Date.parse(`${d}T00:00:00Z`) >= lowerBound && Date.parse(`${d}T00:00:00Z`) <= upperBound)
-    .sort();
+    .filter((d) => Date.parse(`${d}T00:00:00Z`) >= lowerBound && Date.parse(`${d}T00:00:00Z`) <= upperBound);
+  const incidentDates = document.format === 'disclosure' ? [...inReadingOrder].sort() : inReadingOrder;
   const intrusionDates = events.filter((e) => e.kind === 'intrusion').map((e) => e.date).sort();
 
   const incident: IncidentDraft | null = victim
@@ -452,7 +455,7 @@ function buildEvents(dates: readonly DateMention[], sentences: readonly Sentence
   return events;
 }
 
-function buildBreach(quantities: readonly QuantityMention[], sentences: readonly Sentence[]): BreachDraft | null {
+function buildBreach(quantities: readonly QuantityMention[], sentences: readonly Sentence[], format: ParsedDocument['format']): BreachDraft | null {
   const asserting = sentences.filter((s) => LEAK_ASSERTED.test(s.text) && !sentenceDenies(s.text) && s.sectionKind !== 'remediation');
   if (asserting.length === 0) return null;
   const categories = new Set<string>();
@@ -465,17 +468,22 @@ function buildBreach(quantities: readonly QuantityMention[], sentences: readonly
     if (q.kind !== 'count' || !['件', '名', '人'].includes(q.unit)) continue;
     const s = sentences[q.sentenceIndex];
     if (!s || sentenceDenies(s.text) || s.sectionKind === 'remediation') continue;
+    // An article's counts are often context (「法人顧客IDは約569万件」), so there the count's
+    // own sentence must speak of the leak; a disclosure's counts are about its own incident.
+    if (format === 'article' && !LEAK_CUE.test(s.text)) continue;
     const aboutLeak = LEAK_CUE.test(s.text) || /(対象|影響|可能性|不正アクセス|該当|件数|人数|人分)/.test(s.text);
     if (!aboutLeak && !(leakSections.has(s.sectionIndex) && (RECORD_CUE.test(s.text) || s.sectionKind === 'impact'))) continue;
     const confirmed = LEAK_ASSERTED.test(s.text) && !LEAK_HEDGED.test(s.text);
     if (!best || q.value > best.q.value) best = { q, confirmed };
   }
-  const anyConfirmed = asserting.some((s) => !LEAK_HEDGED.test(s.text));
+  // 「流出は確認されていません」 elsewhere in the text: records are exposed (lost, mis-sent), not known to have leaked.
+  const leakDenied = sentences.some((s) => LEAK_CUE.test(s.text) && sentenceDenies(s.text));
+  const anyConfirmed = !leakDenied && asserting.some((s) => !LEAK_HEDGED.test(s.text));
   if (best) {
     return {
       records: best.q.value,
       categories: [...categories],
-      status: best.confirmed || anyConfirmed ? 'confirmed' : 'possible',
+      status: (best.confirmed && !leakDenied) || anyConfirmed ? 'confirmed' : 'possible',
       evidence: evidenceOf(best.q, 'quantities', best.q.approximate ? 0.75 : 0.85),
     };
   }
@@ -483,7 +491,7 @@ function buildBreach(quantities: readonly QuantityMention[], sentences: readonly
   return {
     records: null,
     categories: [...categories],
-    status: LEAK_HEDGED.test(s.text) ? 'possible' : 'confirmed',
+    status: leakDenied || LEAK_HEDGED.test(s.text) ? 'possible' : 'confirmed',
     evidence: { sentenceIndex: s.index, start: s.start, end: s.end, extractor: 'leak-cue', confidence: 0.6 },
   };
 }

@@ -55,3 +55,15 @@ describe('sentenceDenies', () => {
     expect(sentenceDenies('約74万件の情報が外部に流出したことを確認しました。')).toBe(false);
   });
 });
+
+describe('polarityOf on attribution', () => {
+  it('「Qilin(キリン)が関与しているのではないか」 is speculation, not a fact', () => {
+    const text = '犯行声明を出したQilin(キリン)が関与しているのではないかと推測する記事もあった。';
+    expect(polarityOf({ text, mentionEnd: text.indexOf('Qilin') + 5, sectionKind: 'other' })).toBe('uncertain');
+  });
+
+  it('「声明を出したのはQilinではなく」 is a denial', () => {
+    const text = 'しかし今回声明を出したのはQilinではなく、別のグループだった。';
+    expect(polarityOf({ text, mentionEnd: text.indexOf('Qilin') + 5, sectionKind: 'other' })).toBe('negated');
+  });
+});
