@@ -34,7 +34,7 @@ export const ACCESS_VECTORS = defineVocabulary([
     name: 'Web application vulnerability',
     nameJa: '脆弱性の悪用',
     aliases: ['脆弱性', 'SQLインジェクション', 'vulnerability'],
-    patterns: ['脆弱性を悪用', '脆弱性を突', '脆弱性が悪用', '脆弱性を利用', 'SQLインジェクション', 'クロスサイトスクリプティング', 'ゼロデイ', '脆弱性に起因'],
+    patterns: ['脆弱性を悪用', '脆弱性を突', '脆弱性をつ', '脆弱性があり', '脆弱性から', '脆弱性が悪用', '脆弱性を利用', 'SQLインジェクション', 'クロスサイトスクリプティング', 'ゼロデイ', '脆弱性に起因'],
   },
   {
     id: 'misconfiguration',

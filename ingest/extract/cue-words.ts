@@ -1,13 +1,13 @@
 /** Words that tell what a sentence is about. Shared by the relation rules. */
 
 /** The sentence is about a security incident at all. */
-export const INCIDENT_CUE = /(ランサム|不正アクセス|サイバー攻撃|攻撃|漏えい|漏洩|流出|誤送信|誤送付|紛失|盗難|感染|被害|障害|侵入|窃取|不正ログイン|なりすまし|改ざん|不審)/;
+export const INCIDENT_CUE = /(ランサム|不正アクセス|サイバー攻撃|攻撃|漏えい|漏洩|流出|誤送信|誤送付|紛失|盗難|感染|被害|障害|侵入|窃取|不正ログイン|なりすまし|改ざん|不審|設定ミス|設定不備|設定誤り)/;
 
 /** Something got in, or was used to get in. */
 export const INTRUSION_CUE = /(侵入|不正アクセス|経由|悪用|突[いかき]|利用され|窃取|不正ログイン|ログインされ|感染|入手|侵害|不正に使用|不正利用|起因|原因|踏み台|乗っ取|攻撃を受け)/;
 
 /** Third parties that work for the victim. */
-export const CONTRACTOR_CUE = /(委託先|業務委託|再委託|委託業者|委託事業者|委託して|委託する|委託してい|保守業者|保守ベンダー|運用委託|外部委託|協力会社|取引先のアカウント|ベンダー)/;
+export const CONTRACTOR_CUE = /(委託先|業務委託|再委託|委託業者|委託事業者|委託して|委託する|委託してい|保守業者|保守ベンダー|運用委託|外部委託|協力会社|取引先のアカウント|ベンダー|受注(して|し)?いた(事業者|業者|会社)|契約関係にある|利用している[^。]{0,40}(提供|運営)[^。]{0,20}サービス|(提供|運営)する[^。]{0,30}サービスが[^。]{0,20}(攻撃|不正アクセス))/;
 
 export const ACCOUNT_CUE = /(アカウント|ID|認証情報|パスワード|資格情報|管理者権限)/;
 

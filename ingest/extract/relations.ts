@@ -229,6 +229,11 @@ export function extractRelations(input: RelationInput): DocumentFacts {
     });
   };
 
+  const clausePolarity = (m: Mention) => {
+    const s = sentenceAt(m.sentenceIndex);
+    return polarityOf({ text: s.text, mentionEnd: m.end - s.start, followingMentionSpans: spansBySentence.get(m.sentenceIndex), sectionKind: 'other' });
+  };
+
   const fact = (rel: FactRel, targetLabel: Label, targetId: string, evidence: EvidenceDraft) =>
     incidentFacts.push({ rel, targetLabel, targetId: ids.vocabulary(targetId), evidence });
 
@@ -250,15 +255,21 @@ export function extractRelations(input: RelationInput): DocumentFacts {
           if (m.key === 'ransomware' && p !== 'uncertain') ransomwareStated = true;
           fact(Rel.INVOLVED, Label.Malware, m.key, evidenceOf(m, 'malware', p === 'uncertain' ? 0.4 : 0.85));
           break;
-        case 'access-vector':
-          if (remediationContext || p === 'negated') break;
-          if (!INTRUSION_CUE.test(s.text) && s.sectionKind !== 'cause') break;
-          fact(Rel.INITIAL_ACCESS_VIA, Label.AccessVector, m.key, evidenceOf(m, 'access-vector', p === 'uncertain' ? 0.5 : 0.75));
+        case 'access-vector': {
+          // 「原因及び再発防止策」 sections state the cause too, so the clause decides, not the section.
+          const own = clausePolarity(m);
+          if (own === 'planned' || own === 'negated') break;
+          // A loss or theft is its own way in; everything else needs words of intrusion.
+          if (m.key !== 'physical' && !INTRUSION_CUE.test(s.text) && s.sectionKind !== 'cause') break;
+          fact(Rel.INITIAL_ACCESS_VIA, Label.AccessVector, m.key, evidenceOf(m, 'access-vector', own === 'uncertain' ? 0.5 : 0.75));
           break;
-        case 'technique':
-          if (remediationContext || p === 'negated') break;
-          fact(Rel.USED_TECHNIQUE, Label.Technique, m.key, evidenceOf(m, 'technique', p === 'uncertain' ? 0.5 : 0.75));
+        }
+        case 'technique': {
+          const own = clausePolarity(m);
+          if (own === 'planned' || own === 'negated') break;
+          fact(Rel.USED_TECHNIQUE, Label.Technique, m.key, evidenceOf(m, 'technique', own === 'uncertain' ? 0.5 : 0.75));
           break;
+        }
         case 'control':
           if (p === 'negated') fact(Rel.LACKED_CONTROL, Label.Control, m.key, evidenceOf(m, 'control-polarity', 0.8));
           else if (p === 'planned' || (s.sectionKind === 'remediation' && REMEDIATION_VERB.test(s.text)))
