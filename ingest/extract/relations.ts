@@ -431,13 +431,20 @@ function addOrganizationRelations(
         entityFacts.push({ rel: Rel.SUBSIDIARY_OF, fromLabel: Label.Organization, fromId: child.org.id, toLabel: Label.Organization, toId: parent.org.id, evidence: evidenceOf(child.mention, 'subsidiary-pattern', 0.7) });
       }
     }
-    // 「AはBに物流業務を委託」「委託先であるB」
+    // 「AはBに物流業務を委託」: the contractor stands just before に…委託; the client is the
+    // sentence's topic (「無印良品は」 → the brand's owner), else the victim. 「委託した実績はありません」 is no link.
     const outsourcing = /(委託|委ね)/.exec(s.text);
     if (outsourcing) {
       const at = s.start + outsourcing.index;
+      const denied = polarityOf({ text: s.text, mentionEnd: outsourcing.index + outsourcing[0].length, sectionKind: 'other' }) === 'negated';
       const contractor = here.filter((o) => o.mention.end <= at).at(-1);
-      const client = here.find((o) => o.mention.start < (contractor?.mention.start ?? at) && o !== contractor)?.org ?? victim;
-      if (contractor && contractor.org.id !== client.id && at - contractor.mention.end <= 15) {
+      const parties = [
+        ...here.map((o) => ({ org: o.org, mention: o.mention })),
+        ...hereServices.map((svc) => ({ org: svc.owner, mention: svc.mention })),
+      ].sort((a, b) => a.mention.start - b.mention.start);
+      const topic = parties.find((p) => p.mention.end <= (contractor?.mention.start ?? at) && /^[」』)]?(は|では|も)/.test(s.text.slice(p.mention.end - s.start)));
+      const client = topic?.org ?? victim;
+      if (!denied && contractor && contractor.org.id !== client.id && at - contractor.mention.end <= 15) {
         entityFacts.push({ rel: Rel.OUTSOURCES_TO, fromLabel: Label.Organization, fromId: client.id, toLabel: Label.Organization, toId: contractor.org.id, evidence: evidenceOf(contractor.mention, 'outsourcing-pattern', 0.65) });
       }
     }

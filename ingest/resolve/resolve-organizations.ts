@@ -3,7 +3,9 @@ import { KNOWN_ORGANIZATIONS, KNOWN_SERVICES } from '../../graph-schema/vocabula
 import type { OrganizationKind } from '../records.ts';
 import { coreName } from '../extract/organizations.ts';
 
-export type ResolutionRule = 'gazetteer' | 'brand-owner' | 'legal-form' | 'exact';
+export type ResolutionRule = 'gazetteer' | 'brand-owner' | 'legal-form' | 'prefecture-municipality' | 'exact';
+
+const MUNICIPALITY_WITH_PREFECTURE = /^(?:北海道|東京都|(?:京都|大阪)府|[\p{Script=Han}]{2,3}県)(?<city>[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ヶケ々]{1,8}[市区町村])$/u;
 
 export interface ResolvedOrganization {
   readonly id: NodeId;
@@ -40,6 +42,11 @@ function normalizeKey(name: string): string {
  * because only whole core names are compared.
  */
 export function resolveOrganization(surface: string, kind: OrganizationKind = 'company'): ResolvedOrganization {
+  // 「愛知県豊田市」 and 「豊田市」 are one city: a prefecture before a municipality is dropped.
+  const municipality = MUNICIPALITY_WITH_PREFECTURE.exec(surface)?.groups?.['city'];
+  if (municipality) {
+    return { id: ids.organization(municipality), name: municipality, kind: 'government', rule: 'prefecture-municipality', surface };
+  }
   const core = normalizeKey(coreName(surface));
   const known = KNOWN_BY_CORE.get(core);
   if (known) {

@@ -39,3 +39,15 @@ describe('resolveService', () => {
     expect(resolveService('どこかのサービス')).toBeNull();
   });
 });
+
+describe('local governments', () => {
+  it('「愛知県豊田市」 and 「豊田市」 are one city, and the rule says so', () => {
+    const withPrefecture = resolveOrganization('愛知県豊田市', 'government');
+    expect(withPrefecture.id).toBe(resolveOrganization('豊田市', 'government').id);
+    expect(withPrefecture.rule).toBe('prefecture-municipality');
+  });
+
+  it('a prefecture alone stays a prefecture', () => {
+    expect(resolveOrganization('愛知県', 'government').name).toBe('愛知県');
+  });
+});
