@@ -4,7 +4,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { analyzeDocument, type AnalysisStage, type AnalyzedDocument } from './analyze-document.ts';
 import type { ChunkOptions } from './embed/chunk-sentences.ts';
 import type { Embedder } from './embed/embedder.ts';
-import { loadDocument, loadedHashes } from './load/load-document.ts';
+import { loadDocument, loadedVersions, versionOf } from './load/load-document.ts';
 import type { ProgressSink } from './progress.ts';
 import { listSources, readSource } from './read/read-file.ts';
 import type { ReadResult } from './records.ts';
@@ -130,7 +130,7 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
   const known = new Map<string, string>();
   const idsToCheck = sources.map((s) => ids.document(s.source));
   for (let i = 0; i < idsToCheck.length; i += 1000) {
-    const batch = await timed('load', () => loadedHashes(deps.driver, deps.database, idsToCheck.slice(i, i + 1000)));
+    const batch = await timed('load', () => loadedVersions(deps.driver, deps.database, idsToCheck.slice(i, i + 1000)));
     for (const [id, sha] of batch) known.set(id, sha);
   }
 
@@ -144,7 +144,7 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
         finishOne(source.source);
         continue;
       }
-      if (known.get(ids.document(source.source)) === source.sha256) {
+      if (known.get(ids.document(source.source)) === versionOf(source.sha256)) {
         report.unchanged += 1;
         finishOne(source.source);
         continue;
@@ -170,7 +170,7 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
         (result) => {
           report.loaded += 1;
           if (result.replaced) report.replaced += 1;
-          known.set(analyzed.id, analyzed.parsed.sha256);
+          known.set(analyzed.id, versionOf(analyzed.parsed.sha256));
           finishOne(source.source);
         },
         (error: unknown) => {

@@ -42,7 +42,7 @@ export function chunkSentences(text: string, sentences: readonly Sentence[], opt
   return chunks;
 }
 
-/** The chunk that holds an offset: the first whose span contains it. */
+/** The chunk that holds an offset (the first whose span contains it); none for header text. */
 export function chunkAt(chunks: readonly ChunkDraft[], offset: number): ChunkDraft | undefined {
-  return chunks.find((c) => offset >= c.start && offset < c.end) ?? chunks.at(-1);
+  return chunks.find((c) => offset >= c.start && offset < c.end);
 }

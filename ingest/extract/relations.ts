@@ -358,6 +358,11 @@ function dedupeSpans(mentions: readonly OrganizationMention[]): OrganizationMent
   return kept;
 }
 
+/** Co-published notices name the parent first (「株式会社A、株式会社B」); brackets add a site or brand. */
+function firstPublisher(publisher: string): string {
+  return publisher.split(/[、,]/)[0]!.replace(/\s*[(（].*$/, '').trim() || publisher;
+}
+
 function chooseVictim(
   document: ParsedDocument,
   orgs: ReadonlyArray<{ org: ResolvedOrganization; mention: OrganizationMention }>,
@@ -365,15 +370,14 @@ function chooseVictim(
   sentences: readonly Sentence[],
 ): { org: ResolvedOrganization; evidence: EvidenceDraft } | null {
   if (document.publisher) {
-    // Co-published notices name the parent first (「株式会社A、株式会社B」); brackets add a site or brand.
-    const first = document.publisher.split(/[、,]/)[0]!.replace(/\s*[(（].*$/, '').trim();
-    const org = resolveOrganization(first || document.publisher);
-    const at = document.text.indexOf(document.publisher);
-    const sentence = sentences.find((s) => at >= s.start && at < s.end) ?? sentences[0];
-    if (sentence) {
-      const start = at >= 0 ? at : sentence.start;
-      return { org, evidence: { sentenceIndex: sentence.index, start, end: start + document.publisher.length, extractor: 'publisher', confidence: 0.9 } };
-    }
+    const org = resolveOrganization(firstPublisher(document.publisher));
+    // Evidence: the body's first mention of the victim when there is one, else the header line.
+    const names = [org.surface, org.name, ...orgs.filter((o) => o.org.id === org.id).map((o) => o.mention.surface)];
+    const inBody = orgs.find((o) => o.org.id === org.id && o.mention.start >= document.bodyStart);
+    if (inBody) return { org, evidence: evidenceOf(inBody.mention, 'publisher', 0.9) };
+    const at = Math.max(0, ...names.map((n) => document.text.indexOf(n)).filter((i) => i >= 0).slice(0, 1));
+    const length = names.find((n) => document.text.startsWith(n, at))?.length ?? document.publisher.length;
+    return { org, evidence: { sentenceIndex: -1, start: at, end: at + length, extractor: 'publisher', confidence: 0.9 } };
   }
   // Articles: the organization named in the title, else the most mentioned one in incident sentences.
   const candidates = [

@@ -3,9 +3,13 @@ import { DocumentNode } from '../../graph-schema/nodes.ts';
 import type { AnalyzedDocument } from '../analyze-document.ts';
 import { chunkAt } from '../embed/chunk-sentences.ts';
 import { SENTINEL } from './write-queries.ts';
+import { PIPELINE_VERSION } from '../pipeline-version.ts';
 import type { EvidenceDraft } from '../extract/relations.ts';
 
-/** Evidence as stored on a relationship: the sentence itself travels with the fact. */
+/**
+ * Evidence as stored on a relationship: the sentence itself travels with the fact. A fact
+ * read from the header (sentenceIndex -1, e.g. the publisher bullet) quotes its own span.
+ */
 export function evidenceRow(doc: AnalyzedDocument, evidence: EvidenceDraft) {
   const sentence = doc.sentences[evidence.sentenceIndex];
   const chunk = chunkAt(doc.chunks, evidence.start);
@@ -24,7 +28,8 @@ export function evidenceRow(doc: AnalyzedDocument, evidence: EvidenceDraft) {
 /** The Document node's properties, checked against its graph-schema before writing. */
 export function documentRow(doc: AnalyzedDocument) {
   const p = doc.parsed;
-  return DocumentNode.parse({
+  return {
+    ...DocumentNode.parse({
     id: doc.id,
     name: p.title,
     title: p.title,
@@ -37,7 +42,9 @@ export function documentRow(doc: AnalyzedDocument) {
     encoding: p.encoding,
     text: p.text,
     reportNumber: p.reportNumber,
-  });
+    }),
+    pipelineVersion: PIPELINE_VERSION,
+  };
 }
 
 export function chunkRows(doc: AnalyzedDocument, embeddings: ReadonlyArray<ArrayLike<number>> | null) {

@@ -5,6 +5,7 @@ import type { AnalyzedDocument } from '../analyze-document.ts';
 import { chunkAt } from '../embed/chunk-sentences.ts';
 import { bucket, chunkRows, documentRow, evidenceRow } from './graph-rows.ts';
 import * as q from './write-queries.ts';
+import { PIPELINE_VERSION } from '../pipeline-version.ts';
 
 /** Reports of one victim this many days apart are still the same incident. */
 export const INCIDENT_WINDOW_DAYS = 60;
@@ -15,11 +16,13 @@ export interface LoadResult {
   readonly incidentId: string | null;
 }
 
-/** sha256 of every already-loaded document among `docIds`, to skip unchanged files. */
-export async function loadedHashes(driver: Driver, database: string | undefined, docIds: readonly string[]): Promise<Map<string, string>> {
+/** `sha256:pipelineVersion` of every already-loaded document among `docIds`, to skip unchanged files. */
+export async function loadedVersions(driver: Driver, database: string | undefined, docIds: readonly string[]): Promise<Map<string, string>> {
   const result = await driver.executeQuery(q.READ_DOCUMENT_HASHES, { ids: docIds }, { database, routing: 'READ' });
-  return new Map(result.records.map((r) => [r.get('id') as string, r.get('sha256') as string]));
+  return new Map(result.records.map((r) => [r.get('id') as string, r.get('version') as string]));
 }
+
+export const versionOf = (sha256: string) => `${sha256}:${PIPELINE_VERSION}`;
 
 /**
  * Writes one document and all its facts in one transaction: a crash leaves either the

@@ -14,7 +14,7 @@ export const SET_EVIDENCE = `r.docId = row.docId, r.chunkId = row.chunkId, r.sen
 export const READ_DOCUMENT_HASHES = `
 UNWIND $ids AS id
 MATCH (d:${Label.Document} {id: id})
-RETURN d.id AS id, d.sha256 AS sha256`;
+RETURN d.id AS id, d.sha256 + ':' + coalesce(d.pipelineVersion, '') AS version`;
 
 /**
  * Before writing a document, in one round trip: is it already loaded (and what hangs off
@@ -95,8 +95,10 @@ SET i.discoveredAt = reduce(m = null, r IN reps | CASE WHEN r.discoveredAt IS NO
     i.startedAt = reduce(m = null, r IN reps | CASE WHEN r.startedAt IS NOT NULL AND (m IS NULL OR r.startedAt < m) THEN r.startedAt ELSE m END),
     i.contractorInvolved = any(r IN reps WHERE r.contractorInvolved),
     i.reportCount = size(reps),
-    i.title = docs[0].title
+    i.title = docs[0].title,
+    i.summary = coalesce(reps[0].summary, i.summary)
 SET i.anchorDate = coalesce(i.discoveredAt, reduce(m = null, r IN reps | CASE WHEN r.publishedAt IS NOT NULL AND (m IS NULL OR r.publishedAt < m) THEN r.publishedAt ELSE m END))
+SET i.name = i.victim + ' ' + coalesce(i.anchorDate, '')
 WITH i
 OPTIONAL MATCH (i)-[rb:${Rel.RESULTED_IN}]->(b:${Label.DataBreach})
 WITH b, max(rb.records) AS records, collect(rb.status) AS statuses
@@ -186,7 +188,7 @@ WITH d`,
   ON CREATE SET i.name = inc.name, i.title = inc.title, i.summary = inc.summary
   SET i.victim = o.name
   MERGE (d)-[rep:${Rel.REPORTS}]->(i)
-  SET rep.docId = d.id, rep.discoveredAt = inc.discoveredAt, rep.startedAt = inc.startedAt,
+  SET rep.docId = d.id, rep.discoveredAt = inc.discoveredAt, rep.startedAt = inc.startedAt, rep.summary = inc.summary,
       rep.contractorInvolved = inc.contractorInvolved, rep.publishedAt = inc.publishedAt
   WITH i, o, inc.victimEvidence AS row
   MERGE (i)-[r:${Rel.VICTIM} {docId: row.docId}]->(o)

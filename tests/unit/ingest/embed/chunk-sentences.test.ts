@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkSentences } from '../../../../ingest/embed/chunk-sentences.ts';
+import { chunkAt, chunkSentences } from '../../../../ingest/embed/chunk-sentences.ts';
 import { sentencesOf } from '../../../support/sentences.ts';
 
 const text = 'あいうえお。かきくけこ。さしすせそ。たちつてと。なにぬねの。';
@@ -27,5 +27,14 @@ describe('chunkSentences', () => {
 
   it('rejects a non-positive window', () => {
     expect(() => chunkSentences(text, sentences, { maxChars: 0, overlapSentences: 0 })).toThrow(/maxChars/);
+  });
+});
+
+describe('chunkAt', () => {
+  it('finds the chunk holding an offset, and none outside every chunk (header text)', () => {
+    const body = `見出し\n${text}`;
+    const chunks = chunkSentences(body, sentencesOf(body).slice(1), { maxChars: 12, overlapSentences: 0 });
+    expect(chunkAt(chunks, body.indexOf('さ'))?.ord).toBe(1);
+    expect(chunkAt(chunks, 0)).toBeUndefined();
   });
 });
