@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../support/free-port.ts';
 import { PROJECT_ROOT } from '../../../config.ts';
 import { testConfig } from '../../support/neo4j-fixture.ts';
 
@@ -16,13 +16,6 @@ function run(script: string, env: Record<string, string>, args: string[] = []) {
   return { code: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('configuration errors give one clear line, not a stack trace', () => {
   it('a malformed NEO4J_URI', () => {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { migrate } from '../../../graph-schema/migrate.ts';
 import { ingestPaths, IngestInterruptedError } from '../../../ingest/pipeline.ts';
 import { loadTokenizer } from '../../../ingest/tokenize/kuromoji-tokenizer.ts';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../../scripts/neo4j/local-neo4j.ts';
+import { freePort } from '../../support/free-port.ts';
 import { graphCounts } from '../../support/ingest-fixture.ts';
 
 /** Neo4j stops mid-ingest: its own instance, so the shared test database is never stopped. */
@@ -17,13 +17,6 @@ let neo4jOptions: Parameters<typeof startLocalNeo4j>[0];
 let config: ReturnType<typeof loadConfig>;
 let corpusDir: string;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function ingest(onProgress?: (done: number) => void) {
   const driver = await connectGraph(config.neo4j);
