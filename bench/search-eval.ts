@@ -7,8 +7,8 @@
  *   npx tsx bench/search-eval.ts --sweep-chunks  chunk size/overlap comparison over a subset
  *
  * Neo4j: NEO4J_URI (+ NEO4J_USER/NEO4J_PASSWORD) when set, else a local instance of its own
- * (port SEARCH_BENCH_BOLT_PORT, default 7698; data/neo4j-search-bench), never the database of
- * `npm start`. BENCH_KEEP_NEO4J=1 leaves the local instance running for quick re-runs.
+ * (port SEARCH_BENCH_BOLT_PORT, default 7698; folder SEARCH_BENCH_DATA_DIR, default
+ * data/neo4j-search-bench), never the database of `npm start`. BENCH_KEEP_NEO4J=1 leaves the local instance running for quick re-runs.
  * Skips with a message when ../shared/corpus/archive-dev is absent.
  *
  * Relevance is judged per document (its source path); a result counts as finding every
@@ -36,7 +36,7 @@ import type { SearchOptions } from '../server/search/search-options.ts';
 export const CORPUS_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'archive-dev');
 export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 export const QUERIES_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'queries', 'search-queries.json');
-const BENCH_DATA_DIR = path.join(PROJECT_ROOT, 'data', 'neo4j-search-bench');
+const BENCH_DATA_DIR = path.resolve(process.env.SEARCH_BENCH_DATA_DIR ?? path.join(PROJECT_ROOT, 'data', 'neo4j-search-bench'));
 const BENCH_PASSWORD = 'searchbenchpassword';
 
 // ---------------------------------------------------------------------------------------------
@@ -216,12 +216,13 @@ async function embeddedCounts(graph: BenchGraph): Promise<{ documents: number; c
 }
 
 const VARIANTS: { name: string; options: Omit<SearchOptions, 'k'> }[] = [
-  { name: 'lexical (cjk bigrams, chunk_text_cjk)', options: { mode: 'lexical', lexicalIndex: 'cjk' } },
-  { name: 'lexical (kuromoji tokens, chunk_tokens_ws)', options: { mode: 'lexical', lexicalIndex: 'tokens' } },
+  { name: 'lexical (default: cjk, whole query text)', options: { mode: 'lexical' } },
+  { name: 'lexical: chunk_text_cjk, content words', options: { mode: 'lexical', lexical: 'cjk-content' } },
+  { name: 'lexical: chunk_tokens_ws, kuromoji tokens', options: { mode: 'lexical', lexical: 'tokens' } },
   { name: 'vector', options: { mode: 'vector' } },
-  { name: 'hybrid (default)', options: { mode: 'hybrid' } },
-  { name: 'hybrid, lexical = cjk', options: { mode: 'hybrid', lexicalIndex: 'cjk' } },
-  { name: 'hybrid, lexical = tokens', options: { mode: 'hybrid', lexicalIndex: 'tokens' } },
+  { name: 'hybrid (default: cjk content words, k=60)', options: { mode: 'hybrid' } },
+  { name: 'hybrid, lexical = cjk whole text', options: { mode: 'hybrid', lexical: 'cjk-text' } },
+  { name: 'hybrid, lexical = tokens', options: { mode: 'hybrid', lexical: 'tokens' } },
   { name: 'hybrid, chunk-level RRF', options: { mode: 'hybrid', fusion: { level: 'chunk' } } },
   { name: 'hybrid, RRF k=10', options: { mode: 'hybrid', fusion: { k: 10 } } },
   { name: 'hybrid, RRF k=30', options: { mode: 'hybrid', fusion: { k: 30 } } },
@@ -236,6 +237,15 @@ async function evaluateAll(graph: BenchGraph, deps: SearchDeps, queries: readonl
     const m = await evaluate(graph.driver, { ...deps, database: graph.config.neo4j.database }, queries, v.options);
     out.set(v.name, m);
     console.log(metricsLine(v.name, m));
+  }
+  if (/^(1|true|yes)$/i.test(process.env.SEARCH_EVAL_VERBOSE ?? '')) {
+    // Rank of the first relevant result per query and variant (- = not in the top 10).
+    const names = [...out.keys()];
+    console.log(`\nfirst relevant rank per query: ${names.map((n, i) => `[${i}] ${n}`).join('; ')}`);
+    queries.forEach((q, qi) => {
+      const ranks = names.map((n) => out.get(n)!.firstRanks[qi] || '-');
+      console.log(`${q.id} ${ranks.map((r) => String(r).padStart(2)).join(' ')}  ${q.query}`);
+    });
   }
   return out;
 }
