@@ -17,6 +17,7 @@ export const ApiErrors = {
   InternalError: createError('KG_INTERNAL', 'internal error; the server log has the details (search for the request id)', 500),
   GraphUnavailableError: createError<[string]>('KG_GRAPH_UNAVAILABLE', 'the graph database is unavailable: %s', 503),
   NotReadyError: createError<[string]>('KG_NOT_READY', 'not ready: %s', 503),
+  SearchUnavailableApiError: createError<[string]>('KG_SEARCH_UNAVAILABLE', 'search mode unavailable: %s', 503),
   QueryTimeoutError: createError<[number]>('KG_QUERY_TIMEOUT', 'the query did not finish within %d ms', 504),
 } as const;
 
@@ -32,11 +33,12 @@ export const {
   InternalError,
   GraphUnavailableError,
   NotReadyError,
+  SearchUnavailableApiError,
   QueryTimeoutError,
 } = ApiErrors;
 
 export type ApiErrorCode = 'KG_INVALID_REQUEST' | 'KG_INVALID_CYPHER' | 'KG_CYPHER_NOT_READ_ONLY' | 'KG_UNAUTHORIZED' | 'KG_INGEST_DISABLED'
-  | 'KG_NOT_FOUND' | 'KG_PAYLOAD_TOO_LARGE' | 'KG_UNSUPPORTED_MEDIA_TYPE' | 'KG_INTERNAL' | 'KG_GRAPH_UNAVAILABLE'
+  | 'KG_NOT_FOUND' | 'KG_PAYLOAD_TOO_LARGE' | 'KG_UNSUPPORTED_MEDIA_TYPE' | 'KG_INTERNAL' | 'KG_GRAPH_UNAVAILABLE' | 'KG_SEARCH_UNAVAILABLE'
   | 'KG_NOT_READY' | 'KG_QUERY_TIMEOUT';
 
 /** Our own errors carry a KG_ code; anything else is someone else's (Fastify, Neo4j, a bug). */

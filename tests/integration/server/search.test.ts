@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponse } from '../../../server/routes/api/search/schemas.ts';
 import { qs, seedTestGraph, startTestServer, type TestServer } from './support/server-fixture.ts';
 
-describe('GET /api/search (lexical first version)', () => {
+describe('GET /api/search', () => {
   let server: TestServer;
   beforeAll(async () => {
     await seedTestGraph();

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { stixId } from '../../../server/export/stix.ts';
 import { uuidV5 } from '../../../server/export/uuid-v5.ts';
 import { calledNames, screenCypher } from '../../../server/queries/cypher.ts';
-import { highlightSpans } from '../../../server/queries/highlight.ts';
 import { escapeLucene, luceneTerms } from '../../../server/queries/lucene.ts';
 
 // Pure helpers the routes rely on; no server, no Neo4j.
@@ -21,19 +20,6 @@ describe('escapeLucene', () => {
   it('splits on ASCII and ideographic spaces and drops empty terms', () => {
     expect(luceneTerms('  委託先\u3000アカウント  NOT ')).toBe('委託先 アカウント not');
     expect(luceneTerms('   ')).toBe('');
-  });
-});
-
-describe('highlightSpans', () => {
-  it('marks whole terms, case-insensitively, and merges overlaps', () => {
-    const text = 'VPN機器の脆弱性。vpnを更新';
-    expect(highlightSpans(text, 'vpn').map((s) => text.slice(s.start, s.end))).toEqual(['VPN', 'vpn']);
-  });
-
-  it('falls back to bigrams for a CJK term that does not occur whole', () => {
-    const text = '業務委託先の管理者アカウントが悪用された';
-    const spans = highlightSpans(text, '委託先アカウント');
-    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['委託先', 'アカウント']);
   });
 });
 

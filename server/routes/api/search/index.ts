@@ -21,7 +21,6 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         mode,
         filters: { types: type ? [type] : undefined, org, from, to },
         database: app.graph.database,
-        timeoutMs: app.graph.queryTimeoutMs,
       });
     },
   );

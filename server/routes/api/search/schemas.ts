@@ -46,12 +46,22 @@ export const SearchHit = z.object({
     publisher: z.string().nullable(),
   }),
   incident: z.object({ id: z.string(), name: z.string().nullable(), title: z.string().nullable() }).nullable(),
+  /** Every report of the result's incident (one entry for a lone document). */
+  documents: z.array(z.object({ id: z.string(), title: z.string().nullable(), publishedAt: z.string().nullable(), url: z.string().nullable(), source: z.string().nullable(), publisher: z.string().nullable() })),
   passages: z.array(SearchPassage),
+  /** Per-signal ranks and scores; `fused` is the reciprocal-rank-fusion score in hybrid mode. */
+  signals: z.object({
+    vector: z.object({ rank: z.number().int(), score: z.number() }).optional(),
+    lexical: z.object({ rank: z.number().int(), score: z.number() }).optional(),
+    fused: z.number(),
+  }),
+  /** Entities the best passages mention. */
+  entities: z.array(z.object({ id: z.string(), label: EntityLabel, name: z.string() })),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 /**
- * What `search()` in server/queries/search.ts returns, whatever the mode: documents ranked
+ * What `search()` in server/queries/search.ts returns, whatever the mode: results (incidents or documents) ranked
  * best first, each with its incident and its best passages, highlights as offsets.
  */
 export const SearchResponse = z
