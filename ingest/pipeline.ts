@@ -26,6 +26,11 @@ export interface IngestOptions {
   readonly root: string;
   readonly progress?: ProgressSink;
   readonly signal?: AbortSignal;
+  /**
+   * Documents written at once (default 8: measured best on 2 cores, see BENCHMARKS.md). Each is still its own transaction; Neo4j
+   * group-commits concurrent transactions under one fsync, which is most of a write's cost.
+   */
+  readonly writeConcurrency?: number;
 }
 
 export type IngestStage = AnalysisStage | 'read' | 'embed' | 'load';
@@ -106,8 +111,8 @@ const isConnectionLoss = (error: unknown) =>
 
 /**
  * Ingests sources (files, or uploads in the server). Analysis of the next document
- * overlaps the Neo4j write of the previous one; writes stay sequential so incident
- * resolution sees every earlier document, and at most two documents are in memory.
+ * overlaps the Neo4j writes of earlier ones; at most `writeConcurrency` + 1 documents are
+ * in memory.
  */
 export async function ingestSources(sources: readonly PendingSource[], deps: IngestDeps, options: IngestOptions): Promise<IngestReport> {
   const report = emptyReport();
@@ -134,10 +139,19 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
     for (const [id, sha] of batch) known.set(id, sha);
   }
 
-  let inFlight: Promise<void> = Promise.resolve();
+  // Writes in flight, each with its victim: two reports of one victim are never written at
+  // once, so incident resolution always sees the other; unrelated documents overlap.
+  const concurrency = Math.max(1, options.writeConcurrency ?? 8);
+  const inFlight = new Map<Promise<void>, string>();
+  let lost: unknown = null;
+  const waitUntil = async (ready: () => boolean) => {
+    while (!ready() && lost === null) await Promise.race(inFlight.keys());
+    if (lost !== null) throw lost;
+  };
   try {
     for (const pending of sources) {
       if (options.signal?.aborted) break;
+      if (lost !== null) throw lost;
       const source = await timed('read', () => pending.read());
       if (!source.ok) {
         report.failed.push({ source: source.source, reason: source.reason, detail: source.detail });
@@ -165,25 +179,32 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
       const embeddings = deps.embedder ? await timed('embed', () => deps.embedder!.embedPassages(analyzed.chunks.map((c) => c.text))) : null;
       if (embeddings) report.embedded += embeddings.length;
 
-      await inFlight;
-      inFlight = timed('load', () => loadDocument(deps.driver, deps.database, analyzed, embeddings)).then(
-        (result) => {
-          report.loaded += 1;
-          if (result.replaced) report.replaced += 1;
-          known.set(analyzed.id, versionOf(analyzed.parsed.sha256));
-          finishOne(source.source);
-        },
-        (error: unknown) => {
-          if (isConnectionLoss(error)) throw error;
-          report.failed.push({ source: source.source, reason: 'load-failed', detail: (error as Error).message.split('\n')[0] ?? '' });
-          finishOne(source.source);
-        },
-      );
-      // A rejected write must not go unobserved while the next document is analysed.
-      inFlight.catch(() => undefined);
+      const key = analyzed.facts.incident?.victim.id ?? analyzed.id;
+      await waitUntil(() => inFlight.size < concurrency && ![...inFlight.values()].includes(key));
+      const write: Promise<void> = timed('load', () => loadDocument(deps.driver, deps.database, analyzed, embeddings))
+        .then(
+          (result) => {
+            report.loaded += 1;
+            if (result.replaced) report.replaced += 1;
+            known.set(analyzed.id, versionOf(analyzed.parsed.sha256));
+            finishOne(source.source);
+          },
+          (error: unknown) => {
+            if (isConnectionLoss(error)) {
+              lost ??= error;
+              return;
+            }
+            report.failed.push({ source: source.source, reason: 'load-failed', detail: (error as Error).message.split('\n')[0] ?? '' });
+            finishOne(source.source);
+          },
+        )
+        .finally(() => inFlight.delete(write));
+      inFlight.set(write, key);
     }
-    await inFlight;
+    await Promise.all(inFlight.keys());
+    if (lost !== null) throw lost;
   } catch (error) {
+    await Promise.all(inFlight.keys());
     throw interrupted(error, report, started);
   } finally {
     options.progress?.finish();
