@@ -3,6 +3,7 @@ import path from 'node:path';
 import kuromoji from 'kuromoji';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 import type { Token } from '../records.ts';
+import { useLinearLatticeBuilder } from './lattice-builder.ts';
 import { applyDomainLayer, buildDomainLexicon, type DomainLexicon, type RawToken } from './domain-lexicon.ts';
 
 /** kuromoji with its bundled IPADIC, plus the domain lexicon its output is repaired with. */
@@ -36,7 +37,10 @@ function buildTokenizer(): Promise<JapaneseTokenizer> {
   return new Promise((resolve, reject) => {
     kuromoji.builder({ dicPath }).build((error, tokenizer) => {
       if (error) reject(new Error(`could not load the kuromoji dictionary from ${dicPath}: ${error.message}`, { cause: error }));
-      else resolve({ kuromoji: tokenizer, lexicon: buildDomainLexicon() });
+      else {
+        useLinearLatticeBuilder(tokenizer);
+        resolve({ kuromoji: tokenizer, lexicon: buildDomainLexicon() });
+      }
     });
   });
 }
