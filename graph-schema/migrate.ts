@@ -1,5 +1,6 @@
-import type { Driver } from 'neo4j-driver';
-import { schemaStatements } from './indexes.ts';
+import type { Driver, Session } from 'neo4j-driver';
+import { schemaStatements, searchIndexes } from './indexes.ts';
+import { Label } from './labels.ts';
 import { VOCABULARIES, vocabularyNode } from './vocabulary-nodes.ts';
 
 export interface MigrationResult {
@@ -17,6 +18,7 @@ export async function migrate(driver: Driver, options: { database?: string; embe
   const result: MigrationResult = { schemaChanges: 0, nodesCreated: 0, propertiesSet: 0 };
   const session = driver.session({ database: options.database });
   try {
+    result.schemaChanges += await dropDriftedIndexes(session, options.embeddingDimensions);
     for (const statement of schemaStatements(options.embeddingDimensions)) {
       const summary = (await session.run(statement)).summary.counters;
       result.schemaChanges += summary.updates().indexesAdded + summary.updates().constraintsAdded;
@@ -40,8 +42,39 @@ export async function migrate(driver: Driver, options: { database?: string; embe
       result.nodesCreated += counters.nodesCreated;
       result.propertiesSet += counters.propertiesSet;
     }
+    result.propertiesSet += await session.executeWrite(async (tx) => {
+      // Documents loaded before Document.sourceName existed: links from later reports find them by it.
+      const res = await tx.run(`MATCH (d:${Label.Document}) WHERE d.sourceName IS NULL AND d.source IS NOT NULL SET d.sourceName = last(split(d.source, '/'))`);
+      return res.summary.counters.updates().propertiesSet;
+    });
   } finally {
     await session.close();
   }
   return result;
+}
+
+/**
+ * An index whose options differ from graph-schema (another analyzer, embedding size or
+ * consistency mode, e.g. from an older version) is dropped so the CREATE after it rebuilds
+ * it from the data; IF NOT EXISTS alone would keep the old one forever.
+ */
+async function dropDriftedIndexes(session: Session, embeddingDimensions: number): Promise<number> {
+  const declared = new Map(searchIndexes(embeddingDimensions).map((index) => [index.name, index.indexConfig]));
+  const existing = await session.run('SHOW INDEXES YIELD name, options RETURN name, options.indexConfig AS indexConfig');
+  let dropped = 0;
+  for (const record of existing.records) {
+    const name = record.get('name') as string;
+    const want = declared.get(name);
+    const have = (record.get('indexConfig') ?? {}) as Record<string, unknown>;
+    if (!want || Object.entries(want).every(([key, value]) => comparable(have[key]) === comparable(value))) continue;
+    await session.run(`DROP INDEX ${name} IF EXISTS`);
+    dropped += 1;
+  }
+  return dropped;
+}
+
+/** Neo4j reports integers as driver Integers and upper-cases some names ('COSINE'). */
+function comparable(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'toNumber' in value) return (value as { toNumber(): number }).toNumber();
+  return typeof value === 'string' ? value.toLowerCase() : value;
 }

@@ -13,6 +13,8 @@ export const DocumentNode = z.object({
   name: z.string().min(1),
   title: z.string().min(1),
   source: z.string().min(1),
+  /** The source's last path segment: later reports link to a document by it (indexed). */
+  sourceName: z.string().min(1),
   url: z.string().nullable(),
   publisher: z.string().nullable(),
   publishedAt: isoDate.nullable(),
@@ -23,6 +25,9 @@ export const DocumentNode = z.object({
   reportNumber: z.number().int().positive().nullable(),
 });
 export type DocumentNode = z.infer<typeof DocumentNode>;
+
+/** Document.sourceName of a source key; the write statements compute the same from a link. */
+export const sourceNameOf = (source: string) => source.slice(source.lastIndexOf('/') + 1);
 
 export const ChunkNode = z.object({
   id: z.string().min(1),

@@ -4,7 +4,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { analyzeDocument, type AnalysisStage, type AnalyzedDocument } from './analyze-document.ts';
 import type { ChunkOptions } from './embed/chunk-sentences.ts';
 import type { Embedder } from './embed/embedder.ts';
-import { loadDocument, loadedVersions, versionOf } from './load/load-document.ts';
+import { awaitSearchableWrites, loadDocument, loadedVersions, versionOf } from './load/load-document.ts';
 import type { ProgressSink } from './progress.ts';
 import { listSources, readSource } from './read/read-file.ts';
 import type { ReadResult } from './records.ts';
@@ -142,6 +142,9 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
   // Writes in flight, each with its victim: two reports of one victim are never written at
   // once, so incident resolution always sees the other; unrelated documents overlap.
   const concurrency = Math.max(1, options.writeConcurrency ?? 8);
+  // The first write goes alone: Neo4j parses and plans a statement for every session that
+  // runs it before it is cached, and on a cold JVM that is ~1 s of CPU each, 8 times over.
+  let statementsCached = false;
   const inFlight = new Map<Promise<void>, string>();
   let lost: unknown = null;
   const waitUntil = async (ready: () => boolean) => {
@@ -180,7 +183,7 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
       if (embeddings) report.embedded += embeddings.length;
 
       const key = analyzed.facts.incident?.victim.id ?? analyzed.id;
-      await waitUntil(() => inFlight.size < concurrency && ![...inFlight.values()].includes(key));
+      await waitUntil(() => inFlight.size < (statementsCached ? concurrency : 1) && ![...inFlight.values()].includes(key));
       const write: Promise<void> = timed('load', () => loadDocument(deps.driver, deps.database, analyzed, embeddings))
         .then(
           (result) => {
@@ -198,11 +201,15 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
             finishOne(source.source);
           },
         )
-        .finally(() => inFlight.delete(write));
+        .finally(() => {
+          statementsCached = true;
+          inFlight.delete(write);
+        });
       inFlight.set(write, key);
     }
     await Promise.all(inFlight.keys());
     if (lost !== null) throw lost;
+    if (report.loaded > 0) await timed('load', () => awaitSearchableWrites(deps.driver, deps.database));
   } catch (error) {
     await Promise.all(inFlight.keys());
     throw interrupted(error, report, started);

@@ -1,5 +1,5 @@
 import { ids } from '../../graph-schema/ids.ts';
-import { DocumentNode } from '../../graph-schema/nodes.ts';
+import { DocumentNode, sourceNameOf } from '../../graph-schema/nodes.ts';
 import type { AnalyzedDocument } from '../analyze-document.ts';
 import { chunkAt } from '../embed/chunk-sentences.ts';
 import { SENTINEL } from './write-queries.ts';
@@ -34,6 +34,7 @@ export function documentRow(doc: AnalyzedDocument) {
     name: p.title,
     title: p.title,
     source: p.source,
+    sourceName: sourceNameOf(p.source),
     url: p.url,
     publisher: p.publisher,
     publishedAt: p.publishedAt,

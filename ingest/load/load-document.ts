@@ -144,3 +144,11 @@ function writeParameters(doc: AnalyzedDocument, incidentId: string | null, embed
     earlierRefs: ['', ...doc.parsed.earlierReports.map((r) => r.ref)],
   };
 }
+
+/**
+ * The full-text indexes are eventually consistent (updated in batches off the commit path,
+ * see graph-schema/indexes.ts); this waits until everything committed so far is searchable.
+ */
+export async function awaitSearchableWrites(driver: Driver, database: string | undefined): Promise<void> {
+  await driver.executeQuery('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()', {}, { database });
+}

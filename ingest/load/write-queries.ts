@@ -11,6 +11,20 @@ export const SET_EVIDENCE = `r.docId = row.docId, r.chunkId = row.chunkId, r.sen
   r.sentenceStart = row.sentenceStart, r.start = row.start, r.end = row.end,
   r.extractor = row.extractor, r.confidence = row.confidence`;
 
+/**
+ * The documents a link from a later report (see parse-front-matter.ts) names: by archive
+ * path or file name (a path suffix of either side, as reports are ingested from different
+ * roots), or by the document's own URL. Index lookups; `ref` must be bound.
+ */
+const linkedDocuments = (ref: string, as: string) => `CALL (${ref}) {
+  MATCH (linked:${Label.Document} {sourceName: last(split(${ref}, '/'))})
+  WHERE linked.source = ${ref} OR linked.source ENDS WITH ('/' + ${ref}) OR ${ref} ENDS WITH ('/' + linked.source)
+  RETURN linked AS ${as}
+  UNION
+  MATCH (linked:${Label.Document} {url: ${ref}})
+  RETURN linked AS ${as}
+}`;
+
 export const READ_DOCUMENT_HASHES = `
 UNWIND $ids AS id
 MATCH (d:${Label.Document} {id: id})
@@ -36,8 +50,9 @@ CALL (d) {
 CALL {
   UNWIND $refs AS ref
   WITH ref WHERE ref <> ''
-  MATCH (e:${Label.Document})-[:${Rel.REPORTS}]->(i:${Label.Incident})
-  WHERE e.id <> $docId AND (e.source = ref OR e.source ENDS WITH ('/' + ref) OR ref ENDS WITH ('/' + e.source))
+  ${linkedDocuments('ref', 'earlier')}
+  WITH earlier WHERE earlier.id <> $docId
+  MATCH (earlier)-[:${Rel.REPORTS}]->(i:${Label.Incident})
   RETURN i.id AS linkedIncident LIMIT 1
   UNION
   RETURN null AS linkedIncident
@@ -234,8 +249,8 @@ WITH d`,
   `CALL (d) {
   UNWIND $earlierRefs AS ref
   WITH ref WHERE ref <> ''
-  MATCH (earlier:${Label.Document})
-  WHERE earlier.id <> d.id AND (earlier.source = ref OR earlier.source ENDS WITH ('/' + ref) OR ref ENDS WITH ('/' + earlier.source))
+  ${linkedDocuments('ref', 'earlier')}
+  WITH d, earlier WHERE earlier.id <> d.id
   MERGE (d)-[:${Rel.PRECEDED_BY}]->(earlier)
 }`,
   `CALL {

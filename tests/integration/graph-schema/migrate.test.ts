@@ -44,6 +44,17 @@ describe('db:migrate', () => {
     expect(technique.records[0]!.get('id')).toBe('T1486');
   });
 
+  it('rebuilds an index whose options differ from graph-schema (an older version\'s index)', async () => {
+    const db = { database: config.neo4j.database };
+    await driver.executeQuery(`DROP INDEX ${INDEX.chunkFulltextCjk}`, {}, db);
+    await driver.executeQuery(`CREATE FULLTEXT INDEX ${INDEX.chunkFulltextCjk} FOR (c:${Label.Chunk}) ON EACH [c.text] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard'}}`, {}, db);
+    const result = await migrate(driver, { database: config.neo4j.database, embeddingDimensions: config.embedding.dimensions });
+    expect(result.schemaChanges).toBe(2); // dropped and created again
+    const index = await driver.executeQuery('SHOW INDEXES YIELD name, state, options WHERE name = $name RETURN state, options.indexConfig AS config', { name: INDEX.chunkFulltextCjk }, db);
+    expect(index.records[0]!.get('state')).toBe('ONLINE');
+    expect(index.records[0]!.get('config')).toMatchObject({ 'fulltext.analyzer': 'cjk', 'fulltext.eventually_consistent': true });
+  });
+
   it('changes nothing when run twice', async () => {
     const again = await migrate(driver, { database: config.neo4j.database, embeddingDimensions: config.embedding.dimensions });
     expect(again).toEqual({ schemaChanges: 0, nodesCreated: 0, propertiesSet: 0 });
