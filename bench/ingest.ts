@@ -11,7 +11,7 @@ import { analyzeDocument } from '../ingest/analyze-document.ts';
 import { ingestPaths } from '../ingest/pipeline.ts';
 import { listSources, readSource } from '../ingest/read/read-file.ts';
 import { loadTokenizer } from '../ingest/tokenize/kuromoji-tokenizer.ts';
-import { benchGraph, CORPUS_DIR } from './support/bench-neo4j.ts';
+import { benchGraph, CORPUS_DIR, processCpuSeconds } from './support/bench-neo4j.ts';
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -23,15 +23,19 @@ async function main() {
     console.log(`ingest bench: skipped, corpus not found at ${CORPUS_DIR}`);
     return;
   }
-  const { driver, config, stop } = await benchGraph({ empty: true, name: 'ingest-bench', boltPort: 7695 });
+  const { driver, config, neo4jPid, stop } = await benchGraph({ empty: true, name: 'ingest-bench', boltPort: 7695 });
   try {
     const tokenizer = await loadTokenizer();
+    const neo4jCpuBefore = neo4jPid === null ? null : processCpuSeconds(neo4jPid);
+    const nodeCpuBefore = process.cpuUsage();
     const report = await ingestPaths([CORPUS_DIR], { driver, database: config.neo4j.database, tokenizer, embedder: null }, {
       maxBytes: config.ingest.maxBytes,
       chunking: { maxChars: config.ingest.chunkMaxChars, overlapSentences: config.ingest.chunkOverlapSentences },
       root: CORPUS_DIR,
     });
     const seconds = report.durationMs / 1000;
+    const nodeCpu = process.cpuUsage(nodeCpuBefore);
+    const neo4jCpuAfter = neo4jPid === null ? null : processCpuSeconds(neo4jPid);
 
     // The same text through kuromoji alone, for comparison.
     const files = await listSources([CORPUS_DIR]);
@@ -50,7 +54,9 @@ async function main() {
     console.log(`documents: ${report.loaded} loaded, ${report.failed.length} failed, ${report.chunks} chunks, ${report.chars} chars`);
     console.log(`throughput: ${(report.loaded / seconds).toFixed(1)} docs/s, ${(report.chars / seconds / 1000).toFixed(1)}k chars/s, total ${seconds.toFixed(1)} s`);
     console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (this process; Neo4j runs in its own JVM)`);
-    console.log(`time per stage (s): ${Object.entries(report.stageMs).map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}`).join(', ')}`);
+    const neo4jCpu = neo4jCpuBefore !== null && neo4jCpuAfter !== null ? `, Neo4j JVM ${(neo4jCpuAfter - neo4jCpuBefore).toFixed(1)} s` : ' (Neo4j not local: its CPU is not measured)';
+    console.log(`CPU during the ingest: this process ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s${neo4jCpu}, of ${(seconds * os.availableParallelism()).toFixed(1)} core-seconds`);
+    console.log(`time per stage (s, summed over overlapping writes): ${Object.entries(report.stageMs).map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}`).join(', ')}`);
     console.log(`kuromoji alone: ${(texts.length / kuromojiSeconds).toFixed(1)} docs/s, ${(chars / kuromojiSeconds / 1000).toFixed(1)}k chars/s (${tokens} tokens in ${kuromojiSeconds.toFixed(2)} s)`);
   } finally {
     await stop();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, PROJECT_ROOT, type Config } from '../../config.ts';
@@ -9,8 +10,8 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j/local-neo4j
  * Benchmarks run against NEO4J_URI when it is set, else against a Neo4j of their own
  * (its own port and data/neo4j-<name>), never the database of `npm start`.
  */
-export async function benchGraph(options: { empty: boolean; name: string; boltPort: number }): Promise<{ driver: Driver; config: Config; stop: () => Promise<void> }> {
-  let started: { alreadyRunning: boolean } | null = null;
+export async function benchGraph(options: { empty: boolean; name: string; boltPort: number }): Promise<{ driver: Driver; config: Config; neo4jPid: number | null; stop: () => Promise<void> }> {
+  let started: { alreadyRunning: boolean; pid: number } | null = null;
   const dataDir = path.join(PROJECT_ROOT, 'data', `neo4j-${options.name}`);
   let config: Config;
   if (process.env.NEO4J_URI) {
@@ -33,6 +34,7 @@ export async function benchGraph(options: { empty: boolean; name: string; boltPo
   return {
     driver,
     config,
+    neo4jPid: started?.pid ?? null,
     stop: async () => {
       await driver.close();
       if (started && !started.alreadyRunning && !process.env.BENCH_KEEP_NEO4J) await stopLocalNeo4j({ dataDir });
@@ -41,3 +43,17 @@ export async function benchGraph(options: { empty: boolean; name: string; boltPo
 }
 
 export const CORPUS_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'archive-dev');
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; null where unavailable. */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the ")" that closes the command name: utime is the 12th, stime the 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
