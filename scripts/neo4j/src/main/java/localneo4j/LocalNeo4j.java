@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.kernel.api.impl.index.LuceneSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
@@ -211,6 +212,11 @@ public final class LocalNeo4j {
                 // one-statement-per-document write (lists of varying length) was re-planned for
                 // most documents (~1.5 s each). Without size hints its plan is compiled once.
                 .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
+                // Internal setting, pinned to 5.26: full-text indexes merge Lucene segments with a
+                // merge factor of 2, so every few commits rewrite the index; during an ingest those
+                // merges took as much CPU as the writes. 10 is Lucene's own default.
+                .setConfig(LuceneSettings.lucene_merge_factor, 10)
+                .setConfig(LuceneSettings.lucene_nocfs_ratio, 0.0)
                 .setConfig(HttpConnector.enabled, httpPort != null);
         if (httpPort != null) {
             builder.setConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", httpPort))
