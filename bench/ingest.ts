@@ -1,16 +1,22 @@
 /**
  * Ingest throughput: all of archive-dev into an empty database, without embeddings.
  *
- *   npx tsx bench/ingest.ts            (own Neo4j on port 7695; or NEO4J_URI=… to use another)
+ *   npx tsx bench/ingest.ts             3 runs (own Neo4j on port 7695, started cold for each run)
+ *   BENCH_RUNS=5 npx tsx bench/ingest.ts
+ *   NEO4J_URI=… npx tsx bench/ingest.ts  against another Neo4j (emptied before each run)
  *
- * Prints docs/s, chars/s, peak RSS, time per stage, and kuromoji alone over the same text.
+ * Prints per run docs/s, chars/s, peak RSS, CPU of this process and of Neo4j, and time per
+ * stage; then the median run, and kuromoji alone over the same text for comparison. Runs
+ * differ by up to ~20% on a shared 2-core VM (the same work takes more CPU time in a slow
+ * run), hence several runs and the median.
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import { loadConfig } from '../config.ts';
 import { analyzeDocument } from '../ingest/analyze-document.ts';
-import { ingestPaths } from '../ingest/pipeline.ts';
+import { ingestPaths, type IngestReport } from '../ingest/pipeline.ts';
 import { listSources, readSource } from '../ingest/read/read-file.ts';
-import { loadTokenizer } from '../ingest/tokenize/kuromoji-tokenizer.ts';
+import { loadTokenizer, type JapaneseTokenizer } from '../ingest/tokenize/kuromoji-tokenizer.ts';
 import { benchGraph, CORPUS_DIR, processCpuSeconds } from './support/bench-neo4j.ts';
 
 let peakRss = 0;
@@ -18,14 +24,16 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 50);
 
-async function main() {
-  if (!fs.existsSync(CORPUS_DIR)) {
-    console.log(`ingest bench: skipped, corpus not found at ${CORPUS_DIR}`);
-    return;
-  }
+interface RunResult {
+  report: IngestReport;
+  docsPerSecond: number;
+  nodeCpuSeconds: number;
+  neo4jCpuSeconds: number | null;
+}
+
+async function ingestOnce(tokenizer: JapaneseTokenizer): Promise<RunResult> {
   const { driver, config, neo4jPid, stop } = await benchGraph({ empty: true, name: 'ingest-bench', boltPort: 7695 });
   try {
-    const tokenizer = await loadTokenizer();
     const neo4jCpuBefore = neo4jPid === null ? null : processCpuSeconds(neo4jPid);
     const nodeCpuBefore = process.cpuUsage();
     const report = await ingestPaths([CORPUS_DIR], { driver, database: config.neo4j.database, tokenizer, embedder: null }, {
@@ -33,34 +41,63 @@ async function main() {
       chunking: { maxChars: config.ingest.chunkMaxChars, overlapSentences: config.ingest.chunkOverlapSentences },
       root: CORPUS_DIR,
     });
-    const seconds = report.durationMs / 1000;
     const nodeCpu = process.cpuUsage(nodeCpuBefore);
     const neo4jCpuAfter = neo4jPid === null ? null : processCpuSeconds(neo4jPid);
-
-    // The same text through kuromoji alone, for comparison.
-    const files = await listSources([CORPUS_DIR]);
-    const texts: string[] = [];
-    for (const file of files) {
-      const source = await readSource(file, { root: CORPUS_DIR, maxBytes: config.ingest.maxBytes });
-      if (source.ok) texts.push(analyzeDocument(source, tokenizer, { maxChars: 400, overlapSentences: 1 }).parsed.text);
-    }
-    const t0 = performance.now();
-    let tokens = 0;
-    for (const text of texts) tokens += tokenizer.kuromoji.tokenize(text).length;
-    const kuromojiSeconds = (performance.now() - t0) / 1000;
-    const chars = texts.reduce((n, t) => n + t.length, 0);
-
-    console.log(`ingest bench: ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-    console.log(`documents: ${report.loaded} loaded, ${report.failed.length} failed, ${report.chunks} chunks, ${report.chars} chars`);
-    console.log(`throughput: ${(report.loaded / seconds).toFixed(1)} docs/s, ${(report.chars / seconds / 1000).toFixed(1)}k chars/s, total ${seconds.toFixed(1)} s`);
-    console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (this process; Neo4j runs in its own JVM)`);
-    const neo4jCpu = neo4jCpuBefore !== null && neo4jCpuAfter !== null ? `, Neo4j JVM ${(neo4jCpuAfter - neo4jCpuBefore).toFixed(1)} s` : ' (Neo4j not local: its CPU is not measured)';
-    console.log(`CPU during the ingest: this process ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s${neo4jCpu}, of ${(seconds * os.availableParallelism()).toFixed(1)} core-seconds`);
-    console.log(`time per stage (s, summed over overlapping writes): ${Object.entries(report.stageMs).map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}`).join(', ')}`);
-    console.log(`kuromoji alone: ${(texts.length / kuromojiSeconds).toFixed(1)} docs/s, ${(chars / kuromojiSeconds / 1000).toFixed(1)}k chars/s (${tokens} tokens in ${kuromojiSeconds.toFixed(2)} s)`);
+    return {
+      report,
+      docsPerSecond: report.loaded / (report.durationMs / 1000),
+      nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
+      neo4jCpuSeconds: neo4jCpuBefore !== null && neo4jCpuAfter !== null ? neo4jCpuAfter - neo4jCpuBefore : null,
+    };
   } finally {
     await stop();
   }
+}
+
+function describe(run: RunResult): string[] {
+  const { report } = run;
+  const seconds = report.durationMs / 1000;
+  const neo4jCpu = run.neo4jCpuSeconds !== null ? `, Neo4j JVM ${run.neo4jCpuSeconds.toFixed(1)} s` : ' (Neo4j not local: its CPU is not measured)';
+  return [
+    `documents: ${report.loaded} loaded, ${report.failed.length} failed, ${report.chunks} chunks, ${report.chars} chars`,
+    `throughput: ${run.docsPerSecond.toFixed(1)} docs/s, ${(report.chars / seconds / 1000).toFixed(1)}k chars/s, total ${seconds.toFixed(1)} s`,
+    `CPU during the ingest: this process ${run.nodeCpuSeconds.toFixed(1)} s${neo4jCpu}, of ${(seconds * os.availableParallelism()).toFixed(1)} core-seconds`,
+    `time per stage (s, summed over overlapping writes): ${Object.entries(report.stageMs).map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}`).join(', ')}`,
+  ];
+}
+
+async function main() {
+  if (!fs.existsSync(CORPUS_DIR)) {
+    console.log(`ingest bench: skipped, corpus not found at ${CORPUS_DIR}`);
+    return;
+  }
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  console.log(`ingest bench: ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${runs} runs, each into an empty database`);
+  const tokenizer = await loadTokenizer();
+  const results: RunResult[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const result = await ingestOnce(tokenizer);
+    results.push(result);
+    console.log(`run ${i}:\n  ${describe(result).join('\n  ')}`);
+  }
+  const sorted = [...results].sort((a, b) => a.docsPerSecond - b.docsPerSecond);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  console.log(`median run: ${median.docsPerSecond.toFixed(1)} docs/s (runs: ${results.map((r) => r.docsPerSecond.toFixed(1)).join(', ')}; min ${sorted[0]!.docsPerSecond.toFixed(1)}, max ${sorted.at(-1)!.docsPerSecond.toFixed(1)})`);
+  console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (this process, over all runs; Neo4j runs in its own JVM)`);
+
+  // The same text through kuromoji alone, for comparison.
+  const files = await listSources([CORPUS_DIR]);
+  const texts: string[] = [];
+  for (const file of files) {
+    const source = await readSource(file, { root: CORPUS_DIR, maxBytes: loadConfig().ingest.maxBytes });
+    if (source.ok) texts.push(analyzeDocument(source, tokenizer, { maxChars: 400, overlapSentences: 1 }).parsed.text);
+  }
+  const t0 = performance.now();
+  let tokens = 0;
+  for (const text of texts) tokens += tokenizer.kuromoji.tokenize(text).length;
+  const kuromojiSeconds = (performance.now() - t0) / 1000;
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  console.log(`kuromoji alone: ${(texts.length / kuromojiSeconds).toFixed(1)} docs/s, ${(chars / kuromojiSeconds / 1000).toFixed(1)}k chars/s (${tokens} tokens in ${kuromojiSeconds.toFixed(2)} s)`);
 }
 
 main()

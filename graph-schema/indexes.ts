@@ -1,5 +1,6 @@
 import { ALL_LABELS, ENTITY_LABELS, Label } from './labels.ts';
 import { FACT_RELS, Rel } from './relationships.ts';
+import { SEARCH_FIELD } from './search-fields.ts';
 
 export const INDEX = {
   chunkVector: 'chunk_embedding',
@@ -13,24 +14,30 @@ export const constraintName = (label: string) => `${label.toLowerCase()}_id_uniq
 type IndexConfigValue = string | number | boolean;
 
 /**
- * The full-text and vector indexes with the options they must have. Full-text indexes are
- * eventually consistent: Lucene flushes a segment for every transaction that touches an
- * index, and off the commit path those flushes no longer hold up the writing transaction;
- * ingest waits for them once at the end (awaitSearchableWrites), so a finished ingest is
- * searchable.
+ * The full-text and vector indexes with the properties and options they must have.
+ * Full-text indexes are also eventually consistent, so the Lucene work of a publish stays
+ * off the commit path; an ingest waits for it once at the end (awaitSearchIndexes), so a
+ * finished ingest is searchable.
  */
-export function searchIndexes(embeddingDimensions: number): ReadonlyArray<{ name: string; create: string; indexConfig: Record<string, IndexConfigValue> }> {
-  const fulltext = (name: string, pattern: string, properties: string, analyzer: string) => {
+export function searchIndexes(embeddingDimensions: number): ReadonlyArray<{ name: string; create: string; properties: readonly string[]; indexConfig: Record<string, IndexConfigValue> }> {
+  const fulltext = (name: string, labels: readonly string[], property: string, analyzer: string) => {
     const indexConfig = { 'fulltext.analyzer': analyzer, 'fulltext.eventually_consistent': true };
-    return { name, indexConfig, create: `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR ${pattern} ON EACH [${properties}] OPTIONS {indexConfig: ${cypherMap(indexConfig)}}` };
+    return {
+      name,
+      indexConfig,
+      properties: [property],
+      create: `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${labels.join('|')}) ON EACH [n.${property}] OPTIONS {indexConfig: ${cypherMap(indexConfig)}}`,
+    };
   };
   const vectorConfig = { 'vector.dimensions': embeddingDimensions, 'vector.similarity_function': 'cosine' };
   return [
-    fulltext(INDEX.chunkFulltextCjk, `(c:${Label.Chunk})`, 'c.text', 'cjk'),
-    fulltext(INDEX.chunkFulltextTokens, `(c:${Label.Chunk})`, 'c.tokens', 'whitespace'),
-    fulltext(INDEX.entityNames, `(n:${ENTITY_LABELS.join('|')})`, 'n.name, n.aliasText', 'cjk'),
+    // The full-text indexes read the search fields, published in batches (search-fields.ts).
+    fulltext(INDEX.chunkFulltextCjk, [Label.Chunk], SEARCH_FIELD.chunkText, 'cjk'),
+    fulltext(INDEX.chunkFulltextTokens, [Label.Chunk], SEARCH_FIELD.chunkTokens, 'whitespace'),
+    fulltext(INDEX.entityNames, ENTITY_LABELS, SEARCH_FIELD.entityNames, 'cjk'),
     {
       name: INDEX.chunkVector,
+      properties: ['embedding'],
       indexConfig: vectorConfig,
       create: `CREATE VECTOR INDEX ${INDEX.chunkVector} IF NOT EXISTS FOR (c:${Label.Chunk}) ON (c.embedding) OPTIONS {indexConfig: ${cypherMap(vectorConfig)}}`,
     },

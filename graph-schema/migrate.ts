@@ -1,12 +1,15 @@
 import type { Driver, Session } from 'neo4j-driver';
 import { schemaStatements, searchIndexes } from './indexes.ts';
 import { Label } from './labels.ts';
+import { publishSearchFields } from './search-fields.ts';
 import { VOCABULARIES, vocabularyNode } from './vocabulary-nodes.ts';
 
 export interface MigrationResult {
   schemaChanges: number;
   nodesCreated: number;
   propertiesSet: number;
+  /** Nodes whose search fields were published (search-fields.ts). */
+  searchFieldsPublished: number;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface MigrationResult {
  * set properties that differ.
  */
 export async function migrate(driver: Driver, options: { database?: string; embeddingDimensions: number }): Promise<MigrationResult> {
-  const result: MigrationResult = { schemaChanges: 0, nodesCreated: 0, propertiesSet: 0 };
+  const result: MigrationResult = { schemaChanges: 0, nodesCreated: 0, propertiesSet: 0, searchFieldsPublished: 0 };
   const session = driver.session({ database: options.database });
   try {
     result.schemaChanges += await dropDriftedIndexes(session, options.embeddingDimensions);
@@ -50,23 +53,27 @@ export async function migrate(driver: Driver, options: { database?: string; embe
   } finally {
     await session.close();
   }
+  // Search fields of nodes loaded by an older version, or before an index was rebuilt.
+  result.searchFieldsPublished = await publishSearchFields(driver, options.database);
   return result;
 }
 
 /**
- * An index whose options differ from graph-schema (another analyzer, embedding size or
- * consistency mode, e.g. from an older version) is dropped so the CREATE after it rebuilds
+ * An index whose properties or options differ from graph-schema (another field, analyzer,
+ * embedding size or consistency mode, e.g. from an older version) is dropped so the CREATE after it rebuilds
  * it from the data; IF NOT EXISTS alone would keep the old one forever.
  */
 async function dropDriftedIndexes(session: Session, embeddingDimensions: number): Promise<number> {
-  const declared = new Map(searchIndexes(embeddingDimensions).map((index) => [index.name, index.indexConfig]));
-  const existing = await session.run('SHOW INDEXES YIELD name, options RETURN name, options.indexConfig AS indexConfig');
+  const declared = new Map(searchIndexes(embeddingDimensions).map((index) => [index.name, index]));
+  const existing = await session.run('SHOW INDEXES YIELD name, properties, options RETURN name, properties, options.indexConfig AS indexConfig');
   let dropped = 0;
   for (const record of existing.records) {
     const name = record.get('name') as string;
     const want = declared.get(name);
+    if (!want) continue;
     const have = (record.get('indexConfig') ?? {}) as Record<string, unknown>;
-    if (!want || Object.entries(want).every(([key, value]) => comparable(have[key]) === comparable(value))) continue;
+    const sameProperties = (record.get('properties') as string[]).join() === want.properties.join();
+    if (sameProperties && Object.entries(want.indexConfig).every(([key, value]) => comparable(have[key]) === comparable(value))) continue;
     await session.run(`DROP INDEX ${name} IF EXISTS`);
     dropped += 1;
   }

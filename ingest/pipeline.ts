@@ -4,12 +4,13 @@ import { Neo4jError } from 'neo4j-driver';
 import { analyzeDocument, type AnalysisStage, type AnalyzedDocument } from './analyze-document.ts';
 import type { ChunkOptions } from './embed/chunk-sentences.ts';
 import type { Embedder } from './embed/embedder.ts';
-import { awaitSearchableWrites, loadDocument, loadedVersions, versionOf } from './load/load-document.ts';
+import { loadDocument, loadedVersions, prepareDocumentStatements, versionOf } from './load/load-document.ts';
 import type { ProgressSink } from './progress.ts';
 import { listSources, readSource } from './read/read-file.ts';
 import type { ReadResult } from './records.ts';
 import type { JapaneseTokenizer } from './tokenize/kuromoji-tokenizer.ts';
 import { ids } from '../graph-schema/ids.ts';
+import { awaitSearchIndexes, publishSearchFields } from '../graph-schema/search-fields.ts';
 
 export interface IngestDeps {
   readonly driver: Driver;
@@ -33,7 +34,14 @@ export interface IngestOptions {
   readonly writeConcurrency?: number;
 }
 
-export type IngestStage = AnalysisStage | 'read' | 'embed' | 'load';
+export type IngestStage = AnalysisStage | 'read' | 'embed' | 'load' | 'publish';
+
+/**
+ * Search fields are published (graph-schema/search-fields.ts) after every this many loaded
+ * documents and at the end: a long ingest becomes searchable as it goes, and Lucene still
+ * flushes once per batch rather than once per document.
+ */
+const PUBLISH_EVERY_DOCUMENTS = 200;
 
 export interface IngestProblem {
   readonly source: string;
@@ -78,7 +86,7 @@ export function emptyReport(): IngestReport {
     chunks: 0,
     embedded: 0,
     durationMs: 0,
-    stageMs: { read: 0, parse: 0, segment: 0, tokenize: 0, extract: 0, relate: 0, chunk: 0, embed: 0, load: 0 },
+    stageMs: { read: 0, parse: 0, segment: 0, tokenize: 0, extract: 0, relate: 0, chunk: 0, embed: 0, load: 0, publish: 0 },
   };
 }
 
@@ -105,14 +113,29 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps, op
   return ingestSources(pending, deps, options);
 }
 
+/** In-flight keys of the tasks that are not document writes; at most one of each runs. */
+const PUBLISH_KEY = '(publish)';
+const PREPARE_KEY = '(prepare)';
+
+/** Analysed documents that may wait for a write slot (memory stays well under 100 MB). */
+const ANALYSIS_LOOKAHEAD = 96;
+
+interface QueuedWrite {
+  readonly analyzed: AnalyzedDocument;
+  readonly embeddings: ReadonlyArray<ArrayLike<number>> | null;
+  readonly source: string;
+  /** Writes with the same key (the victim) never overlap. */
+  readonly key: string;
+}
+
 const isConnectionLoss = (error: unknown) =>
   error instanceof Neo4jError &&
   (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || /connect|ECONNREFUSED|closed/i.test(error.message));
 
 /**
- * Ingests sources (files, or uploads in the server). Analysis of the next document
- * overlaps the Neo4j writes of earlier ones; at most `writeConcurrency` + 1 documents are
- * in memory.
+ * Ingests sources (files, or uploads in the server). Analysis of later documents overlaps
+ * the Neo4j writes of earlier ones; at most `writeConcurrency` + ANALYSIS_LOOKAHEAD
+ * documents are in memory.
  */
 export async function ingestSources(sources: readonly PendingSource[], deps: IngestDeps, options: IngestOptions): Promise<IngestReport> {
   const report = emptyReport();
@@ -142,15 +165,84 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
   // Writes in flight, each with its victim: two reports of one victim are never written at
   // once, so incident resolution always sees the other; unrelated documents overlap.
   const concurrency = Math.max(1, options.writeConcurrency ?? 8);
-  // The first write goes alone: Neo4j parses and plans a statement for every session that
-  // runs it before it is cached, and on a cold JVM that is ~1 s of CPU each, 8 times over.
-  let statementsCached = false;
   const inFlight = new Map<Promise<void>, string>();
+  // Analysed documents waiting for a write slot, in order. Analysis runs ahead of the
+  // writes, so it overlaps Neo4j compiling the statements at the start and slow writes.
+  const waiting: QueuedWrite[] = [];
+  let statementsPrepared: 'no' | 'preparing' | 'yes' = 'no';
+  let publishedAt = 0;
   let lost: unknown = null;
+
+  const track = (task: Promise<void>, key: string) => {
+    const tracked: Promise<void> = task.finally(() => {
+      inFlight.delete(tracked);
+      startWrites();
+    });
+    inFlight.set(tracked, key);
+  };
+  const failed = (source: string, reason: string) => (error: unknown) => {
+    if (isConnectionLoss(error)) lost ??= error;
+    else report.warnings.push({ source, reason, detail: (error as Error).message.split('\n')[0] ?? '' });
+  };
+  const write = ({ analyzed, embeddings, source }: QueuedWrite) =>
+    timed('load', () => loadDocument(deps.driver, deps.database, analyzed, embeddings)).then(
+      (result) => {
+        report.loaded += 1;
+        if (result.replaced) report.replaced += 1;
+        known.set(analyzed.id, versionOf(analyzed.parsed.sha256));
+        finishOne(source);
+      },
+      (error: unknown) => {
+        if (isConnectionLoss(error)) {
+          lost ??= error;
+          return;
+        }
+        report.failed.push({ source, reason: 'load-failed', detail: (error as Error).message.split('\n')[0] ?? '' });
+        finishOne(source);
+      },
+    );
+  /** Fills free slots: a search-field publish when one is due, then waiting documents in order. */
+  function startWrites() {
+    if (statementsPrepared !== 'yes' || lost !== null) return;
+    const busy = new Set(inFlight.values());
+    if (report.loaded - publishedAt >= PUBLISH_EVERY_DOCUMENTS && !busy.has(PUBLISH_KEY) && inFlight.size < concurrency) {
+      publishedAt = report.loaded;
+      track(timed('publish', () => publishSearchFields(deps.driver, deps.database)).then(() => undefined, failed('(search fields)', 'publish-failed')), PUBLISH_KEY);
+    }
+    for (let i = 0; i < waiting.length && inFlight.size < concurrency; ) {
+      const next = waiting[i]!;
+      if (busy.has(next.key)) {
+        i += 1; // its victim is being written; later documents of that victim wait behind it
+        continue;
+      }
+      waiting.splice(i, 1);
+      busy.add(next.key);
+      track(write(next), next.key);
+    }
+  }
+  /**
+   * Neo4j compiles a statement once per session that runs it before its plan is cached,
+   * ~3 s of CPU each on a cold JVM: the two statements are compiled once, in parallel,
+   * while the first documents are analysed, and writes start after that.
+   */
+  const prepareOnce = () => {
+    if (statementsPrepared !== 'no') return;
+    statementsPrepared = 'preparing';
+    track(
+      timed('load', () => prepareDocumentStatements(deps.driver, deps.database)).then(
+        () => undefined,
+        failed('(statements)', 'prepare-failed'), // the writes compile them themselves then
+      ).finally(() => {
+        statementsPrepared = 'yes';
+      }),
+      PREPARE_KEY,
+    );
+  };
   const waitUntil = async (ready: () => boolean) => {
-    while (!ready() && lost === null) await Promise.race(inFlight.keys());
+    while (!ready() && lost === null && inFlight.size > 0) await Promise.race(inFlight.keys());
     if (lost !== null) throw lost;
   };
+
   try {
     for (const pending of sources) {
       if (options.signal?.aborted) break;
@@ -166,6 +258,7 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
         finishOne(source.source);
         continue;
       }
+      prepareOnce();
       let analyzed: AnalyzedDocument;
       try {
         analyzed = analyzeDocument(source, deps.tokenizer, options.chunking);
@@ -182,34 +275,17 @@ export async function ingestSources(sources: readonly PendingSource[], deps: Ing
       const embeddings = deps.embedder ? await timed('embed', () => deps.embedder!.embedPassages(analyzed.chunks.map((c) => c.text))) : null;
       if (embeddings) report.embedded += embeddings.length;
 
-      const key = analyzed.facts.incident?.victim.id ?? analyzed.id;
-      await waitUntil(() => inFlight.size < (statementsCached ? concurrency : 1) && ![...inFlight.values()].includes(key));
-      const write: Promise<void> = timed('load', () => loadDocument(deps.driver, deps.database, analyzed, embeddings))
-        .then(
-          (result) => {
-            report.loaded += 1;
-            if (result.replaced) report.replaced += 1;
-            known.set(analyzed.id, versionOf(analyzed.parsed.sha256));
-            finishOne(source.source);
-          },
-          (error: unknown) => {
-            if (isConnectionLoss(error)) {
-              lost ??= error;
-              return;
-            }
-            report.failed.push({ source: source.source, reason: 'load-failed', detail: (error as Error).message.split('\n')[0] ?? '' });
-            finishOne(source.source);
-          },
-        )
-        .finally(() => {
-          statementsCached = true;
-          inFlight.delete(write);
-        });
-      inFlight.set(write, key);
+      waiting.push({ analyzed, embeddings, source: source.source, key: analyzed.facts.incident?.victim.id ?? analyzed.id });
+      startWrites();
+      await waitUntil(() => waiting.length < ANALYSIS_LOOKAHEAD);
     }
-    await Promise.all(inFlight.keys());
+    await waitUntil(() => waiting.length === 0 && inFlight.size === 0);
     if (lost !== null) throw lost;
-    if (report.loaded > 0) await timed('load', () => awaitSearchableWrites(deps.driver, deps.database));
+    // Always, even when nothing was loaded now: a killed earlier run may have left fields unpublished.
+    await timed('publish', async () => {
+      await publishSearchFields(deps.driver, deps.database);
+      await awaitSearchIndexes(deps.driver, deps.database);
+    });
   } catch (error) {
     await Promise.all(inFlight.keys());
     throw interrupted(error, report, started);

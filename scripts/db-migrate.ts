@@ -9,7 +9,7 @@ runCli('db:migrate', async () => {
   try {
     const result = await migrate(driver, { database: config.neo4j.database, embeddingDimensions: config.embedding.dimensions });
     process.stdout.write(
-      `db:migrate: ${result.schemaChanges} constraints/indexes added, ${result.nodesCreated} vocabulary nodes created, ${result.propertiesSet} properties set\n`,
+      `db:migrate: ${result.schemaChanges} constraints/indexes added, ${result.nodesCreated} vocabulary nodes created, ${result.propertiesSet} properties set, search fields of ${result.searchFieldsPublished} nodes published\n`,
     );
   } finally {
     await driver.close();

@@ -43,6 +43,42 @@ export async function loadDocument(
   }
 }
 
+/**
+ * Compiles the two statements a document write runs, in parallel, by running them on
+ * nothing in transactions that are rolled back. Parameters have the types real writes
+ * pass, since Neo4j caches a plan per statement and parameter types.
+ */
+export async function prepareDocumentStatements(driver: Driver, database: string | undefined): Promise<void> {
+  const nothing = {
+    [q.READ_DOCUMENT_STATE]: { docId: '', refs: [''], victimId: '', date: '', windowDays: INCIDENT_WINDOW_DAYS },
+    [q.WRITE_DOCUMENT]: {
+      doc: { id: '' },
+      chunks: [q.SENTINEL],
+      entities: bucket(q.OPEN_CLASS_LABELS, [], () => ''),
+      mentions: bucket(q.MENTIONABLE_LABELS, [], () => ''),
+      incident: [q.SENTINEL],
+      incidentFacts: bucket(q.INCIDENT_FACT_SHAPES.map(([rel, target]) => q.shapeKey(rel, target)), [], () => ''),
+      events: [q.SENTINEL],
+      breaches: [q.SENTINEL],
+      entityFacts: bucket(q.ENTITY_FACT_SHAPES.map(([rel, from, to]) => q.shapeKey(rel, from, to)), [], () => ''),
+      earlierRefs: [''],
+      incidents: [''],
+    },
+  };
+  await Promise.all(
+    Object.entries(nothing).map(async ([statement, parameters]) => {
+      const session = driver.session({ database });
+      const tx = session.beginTransaction();
+      try {
+        await tx.run(statement, parameters);
+      } finally {
+        await tx.rollback();
+        await session.close();
+      }
+    }),
+  );
+}
+
 async function writeDocument(tx: ManagedTransaction, doc: AnalyzedDocument, embeddings: ReadonlyArray<ArrayLike<number>> | null): Promise<LoadResult> {
   const docId = doc.id;
   const incident = doc.facts.incident;
@@ -143,12 +179,4 @@ function writeParameters(doc: AnalyzedDocument, incidentId: string | null, embed
     ),
     earlierRefs: ['', ...doc.parsed.earlierReports.map((r) => r.ref)],
   };
-}
-
-/**
- * The full-text indexes are eventually consistent (updated in batches off the commit path,
- * see graph-schema/indexes.ts); this waits until everything committed so far is searchable.
- */
-export async function awaitSearchableWrites(driver: Driver, database: string | undefined): Promise<void> {
-  await driver.executeQuery('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()', {}, { database });
 }

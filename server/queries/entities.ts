@@ -1,6 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABELS, Label } from '../../graph-schema/labels.ts';
 import { INDEX } from '../../graph-schema/indexes.ts';
+import { SEARCH_FIELDS } from '../../graph-schema/search-fields.ts';
 import { FACT_RELS, Rel } from '../../graph-schema/relationships.ts';
 import type { EntityDetail, EntityMatch, EntitySearchQuery, EntitySearchResult, Neighbors, NeighborLabel } from '../routes/api/entities/schemas.ts';
 import { GRAPH_LABELS, hasAnyLabel, nodeKey } from './fact-projection.ts';
@@ -78,7 +79,7 @@ function minScore(records: readonly { get(key: string): unknown }[]): number {
 }
 
 /** Properties never sent to clients: vectors and search helpers. */
-const HIDDEN_PROPERTIES = new Set(['embedding', 'aliasText', 'tokens']);
+const HIDDEN_PROPERTIES = new Set(['embedding', 'aliasText', 'tokens', ...SEARCH_FIELDS]);
 
 export const ENTITY_RELATIONSHIP_COUNTS = `
 MATCH (n) WHERE elementId(n) = $eid

@@ -9,13 +9,14 @@ import { toPlainValue } from './plain-values.ts';
 import { readTransaction, type Graph } from './read-transaction.ts';
 import { resolveNode } from './resolve-entities.ts';
 import { edgesAmong } from './subgraph.ts';
+import { SEARCH_FIELDS } from '../../graph-schema/search-fields.ts';
 
 /** The most nodes one export carries (the whole graph is cut here, incidents first). */
 export const MAX_EXPORT_NODES = 5000;
 /** Exports read more than one page of the API: they get a longer transaction timeout. */
 const EXPORT_TIMEOUT_MS = 30_000;
 
-const HIDDEN = new Set(['embedding', 'aliasText', 'tokens', 'text']);
+const HIDDEN = new Set(['embedding', 'aliasText', 'tokens', 'text', ...SEARCH_FIELDS]);
 
 /** Every node reachable through facts, incidents first, then by how connected they are. */
 export const ALL_GRAPH_NODES = `

@@ -5,12 +5,15 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../config.ts';
+import { INDEX } from '../../../graph-schema/indexes.ts';
+import { Label } from '../../../graph-schema/labels.ts';
+import { SEARCH_FIELD } from '../../../graph-schema/search-fields.ts';
 import { graphCounts } from '../../support/ingest-fixture.ts';
 import { connectTestGraph, resetTestGraph, testConfig } from '../../support/neo4j-fixture.ts';
 
 /**
  * A real kill: the ingest CLI runs as a child process and gets SIGKILL partway through.
- * Re-running it must give exactly the graph of an uninterrupted run.
+ * Re-running it must give exactly the graph of an uninterrupted run, equally searchable.
  */
 const config = testConfig();
 const COPIES = 10;
@@ -31,6 +34,14 @@ const exited = (child: ChildProcess) =>
 async function documentCount(): Promise<number> {
   const result = await driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n', {}, { database: config.neo4j.database });
   return result.records[0]!.get('n') as number;
+}
+
+/** Chunks whose search fields are not yet published, and chunks the CJK full-text index finds for a common word. */
+async function searchState(): Promise<{ pending: number; found: number }> {
+  const db = { database: config.neo4j.database };
+  const pending = await driver.executeQuery(`MATCH (c:${Label.Chunk}) WHERE c.${SEARCH_FIELD.chunkText} IS NULL RETURN count(c) AS n`, {}, db);
+  const found = await driver.executeQuery(`CALL db.index.fulltext.queryNodes('${INDEX.chunkFulltextCjk}', '不正アクセス', {limit: 100000}) YIELD node RETURN count(node) AS n`, {}, db);
+  return { pending: pending.records[0]!.get('n') as number, found: found.records[0]!.get('n') as number };
 }
 
 beforeAll(async () => {
@@ -54,6 +65,9 @@ describe('an ingest killed mid-run and re-run', () => {
     const expected = await graphCounts(driver, config);
     const total = expected[':Document']!;
     expect(total).toBeGreaterThanOrEqual(COPIES * 10);
+    const expectedSearch = await searchState();
+    expect(expectedSearch.pending).toBe(0);
+    expect(expectedSearch.found).toBeGreaterThan(COPIES);
 
     await resetTestGraph(driver, config);
     const victim = runIngest();
@@ -68,10 +82,14 @@ describe('an ingest killed mid-run and re-run', () => {
     const afterKill = await documentCount();
     expect(afterKill).toBeGreaterThan(0);
     expect(afterKill).toBeLessThan(total);
+    // Killed long before its first batch publish: what it loaded is not yet searchable.
+    expect((await searchState()).pending).toBeGreaterThan(0);
 
     const rerun = runIngest();
     const rerunExit = await exited(rerun);
     expect(rerunExit.code).toBe(0);
     expect(await graphCounts(driver, config)).toEqual(expected);
+    // The re-run published what the killed run left unpublished.
+    expect(await searchState()).toEqual(expectedSearch);
   });
 });
