@@ -6,9 +6,9 @@
  *   NEO4J_URI=… npx tsx bench/ingest.ts  against another Neo4j (emptied before each run)
  *
  * Prints per run docs/s, chars/s, peak RSS, CPU of this process and of Neo4j, and time per
- * stage; then the median run, and kuromoji alone over the same text for comparison. Runs
- * differ by up to ~20% on a shared 2-core VM (the same work takes more CPU time in a slow
- * run), hence several runs and the median.
+ * stage; then the median run, and kuromoji alone over the same text for comparison. Single
+ * runs of identical input differ by up to ~40% on this shared 2-core VM (the same work takes
+ * more CPU time in a slow run), hence several runs and the median.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import { analyzeDocument } from '../ingest/analyze-document.ts';
 import { ingestPaths, type IngestReport } from '../ingest/pipeline.ts';
 import { listSources, readSource } from '../ingest/read/read-file.ts';
 import { loadTokenizer, type JapaneseTokenizer } from '../ingest/tokenize/kuromoji-tokenizer.ts';
-import { benchGraph, CORPUS_DIR, processCpuSeconds } from './support/bench-neo4j.ts';
+import { benchGraph, CORPUS_DIR, processCpuSeconds, processPeakRssBytes } from './support/bench-neo4j.ts';
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -29,6 +29,7 @@ interface RunResult {
   docsPerSecond: number;
   nodeCpuSeconds: number;
   neo4jCpuSeconds: number | null;
+  neo4jPeakRssBytes: number | null;
 }
 
 async function ingestOnce(tokenizer: JapaneseTokenizer): Promise<RunResult> {
@@ -43,7 +44,9 @@ async function ingestOnce(tokenizer: JapaneseTokenizer): Promise<RunResult> {
     });
     const nodeCpu = process.cpuUsage(nodeCpuBefore);
     const neo4jCpuAfter = neo4jPid === null ? null : processCpuSeconds(neo4jPid);
+    const neo4jPeakRssBytes = neo4jPid === null ? null : processPeakRssBytes(neo4jPid);
     return {
+      neo4jPeakRssBytes,
       report,
       docsPerSecond: report.loaded / (report.durationMs / 1000),
       nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
@@ -62,6 +65,7 @@ function describe(run: RunResult): string[] {
     `documents: ${report.loaded} loaded, ${report.failed.length} failed, ${report.chunks} chunks, ${report.chars} chars`,
     `throughput: ${run.docsPerSecond.toFixed(1)} docs/s, ${(report.chars / seconds / 1000).toFixed(1)}k chars/s, total ${seconds.toFixed(1)} s`,
     `CPU during the ingest: this process ${run.nodeCpuSeconds.toFixed(1)} s${neo4jCpu}, of ${(seconds * os.availableParallelism()).toFixed(1)} core-seconds`,
+    ...(run.neo4jPeakRssBytes !== null ? [`Neo4j JVM peak RSS: ${(run.neo4jPeakRssBytes / 1024 / 1024).toFixed(0)} MiB (heap 2 GiB, page cache 1 GiB in this bench)`] : []),
     `time per stage (s, summed over overlapping writes): ${Object.entries(report.stageMs).map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}`).join(', ')}`,
   ];
 }

@@ -57,3 +57,13 @@ export function processCpuSeconds(pid: number): number | null {
     return null;
   }
 }
+
+/** Peak resident memory of a process (VmHWM) in bytes, from /proc; null where unavailable. */
+export function processPeakRssBytes(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
