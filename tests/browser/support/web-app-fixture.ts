@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../../config.ts';
 import { buildApp } from '../../../server/app.ts';
 import { ingestForTest } from '../../support/ingest-fixture.ts';
 import { connectTestGraph, resetTestGraph, testConfig } from '../../support/neo4j-fixture.ts';
+import { launchBrowser, type TestBrowser } from './browser-fixture.ts';
 import { WEB_DIST } from './build-web.ts';
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
@@ -49,4 +51,33 @@ export async function startSeededWebApp(): Promise<WebApp> {
     await driver.close();
     throw error;
   }
+}
+
+/**
+ * For a describe block: a seeded web app and a Chromium, started before its tests and
+ * closed after them. Read `.web` and `.browser` inside tests and hooks.
+ */
+export function useSeededWebApp(): { readonly web: WebApp; readonly browser: TestBrowser } {
+  let web: WebApp | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    web = await startSeededWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} is not started: use it inside tests or hooks`);
+    return value;
+  };
+  return {
+    get web() {
+      return started(web, 'web app');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+  };
 }

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, WIDE, type TestBrowser } from '../support/browser-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, WIDE } from '../support/browser-fixture.ts';
 import { clickOnCanvas, openApp, openUrl, snapshot, waitForLayout, waitForMoreNodes } from '../support/graph-page.ts';
-import { startSeededWebApp, type WebApp } from '../support/web-app-fixture.ts';
+import { useSeededWebApp } from '../support/web-app-fixture.ts';
 
 describe('graph operations, undo and deep links', () => {
-  let web: WebApp;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    web = await startSeededWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const seeded = useSeededWebApp();
 
   it('expanding a node adds its neighbours, and undo takes exactly them away', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?preset=accessVector:contractor-account');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?preset=accessVector:contractor-account');
     const before = await snapshot(page);
     expect(before.nodes).toContain('Organization:org:アスクル');
     // Select アスクル from the node list (the canvas's text alternative), then expand it.
@@ -44,8 +35,8 @@ describe('graph operations, undo and deep links', () => {
   });
 
   it('a deep link restores the same nodes, filters, selection and open document', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?preset=actor:qilin');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?preset=actor:qilin');
     await waitForLayout(page);
     // Expand the Asahi incident, hide events, select the ATTRIBUTED_TO edge.
     const incident = (await snapshot(page)).nodes.find((k) => k.startsWith('Incident:'))!;
@@ -62,7 +53,7 @@ describe('graph operations, undo and deep links', () => {
     const link = page.url();
     expect(decodeURIComponent(link)).toContain('hide=Event');
 
-    const again = await browser.newPage(WIDE);
+    const again = await seeded.browser.newPage(WIDE);
     await openUrl(again, link);
     const restored = await snapshot(again);
     expect([...restored.nodes].sort()).toEqual([...view.nodes].sort());
@@ -78,7 +69,7 @@ describe('graph operations, undo and deep links', () => {
     await again.getByTestId('document-text').waitFor();
     const withDocument = again.url();
     expect(withDocument).toContain('doc=');
-    const third = await browser.newPage(WIDE);
+    const third = await seeded.browser.newPage(WIDE);
     await openUrl(third, withDocument);
     await third.getByTestId('document-text').waitFor();
     expect(await third.locator('[data-testid="document-text"] mark').count()).toBe(1);
@@ -88,8 +79,8 @@ describe('graph operations, undo and deep links', () => {
   });
 
   it('shows the API error message in the error panel, never a blank page', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?open=no-such-entity-anywhere');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?open=no-such-entity-anywhere');
     const panel = page.getByTestId('error-panel');
     await panel.waitFor({ state: 'visible' });
     expect(await panel.getByTestId('error-code').textContent()).toContain('KG_NOT_FOUND');

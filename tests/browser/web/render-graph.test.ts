@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, NARROW, screenshot, WIDE, type TestBrowser } from '../support/browser-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { NARROW, screenshot, WIDE } from '../support/browser-fixture.ts';
 import { clickOnCanvas, openApp, snapshot, waitForLayout, waitIdle, resizeWindow } from '../support/graph-page.ts';
-import { startSeededWebApp, type WebApp } from '../support/web-app-fixture.ts';
+import { useSeededWebApp } from '../support/web-app-fixture.ts';
 
 const ASAHI_VICTIM = /^Incident:inc:[0-9a-f]+\|VICTIM\|Organization:org:アサヒグループホールディングス$/;
 
 describe('the graph canvas', () => {
-  let web: WebApp;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    web = await startSeededWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const seeded = useSeededWebApp();
 
   it('clicking an edge shows its evidence: document title and the sentence with the span marked', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?preset=actor:qilin');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?preset=actor:qilin');
     await waitForLayout(page);
     const edge = (await snapshot(page)).edges.find((id) => ASAHI_VICTIM.test(id));
     expect(edge, 'the Qilin preset has no VICTIM edge to Asahi').toBeDefined();
@@ -43,8 +34,8 @@ describe('the graph canvas', () => {
   });
 
   it('clicking a node shows its details and the evidence of its edges; clicking the background clears it', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?preset=actor:qilin');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?preset=actor:qilin');
     await waitForLayout(page);
     await clickOnCanvas(page, 'ThreatActor:qilin');
     const header = page.getByTestId('details-node');
@@ -64,8 +55,8 @@ describe('the graph canvas', () => {
   });
 
   it('double-clicking a node expands its neighbours', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?preset=accessVector:contractor-account');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?preset=accessVector:contractor-account');
     await waitForLayout(page);
     const before = await snapshot(page);
     await clickOnCanvas(page, 'Organization:org:アスクル', { double: true });

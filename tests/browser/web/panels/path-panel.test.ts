@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, WIDE, type TestBrowser } from '../../support/browser-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, WIDE } from '../../support/browser-fixture.ts';
 import { openApp, snapshot, waitForMoreNodes } from '../../support/graph-page.ts';
-import { startSeededWebApp, type WebApp } from '../../support/web-app-fixture.ts';
+import { useSeededWebApp } from '../../support/web-app-fixture.ts';
 
 describe('paths between two entities', () => {
-  let web: WebApp;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    web = await startSeededWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const seeded = useSeededWebApp();
 
   it('finds the shortest paths from キリン to アスクル by name and draws them emphasised', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url);
     await page.getByText('経路検索').click();
     await page.getByTestId('path-from').fill('キリン');
     await page.getByTestId('path-to').fill('アスクル');
@@ -32,8 +23,8 @@ describe('paths between two entities', () => {
   });
 
   it('says so when the ends name nothing', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, `?path=${encodeURIComponent('qilin|存在しない組織名')}`);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, `?path=${encodeURIComponent('qilin|存在しない組織名')}`);
     const panel = page.getByTestId('error-panel');
     await panel.waitFor({ state: 'visible' });
     expect(await panel.getByTestId('error-message').textContent()).toMatch(/\S/);

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, NARROW, screenshot, WIDE, type TestBrowser } from '../../support/browser-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { NARROW, screenshot, WIDE } from '../../support/browser-fixture.ts';
 import { nodeNames, openApp, snapshot, waitIdle, resizeWindow } from '../../support/graph-page.ts';
-import { startSeededWebApp, type WebApp } from '../../support/web-app-fixture.ts';
+import { useSeededWebApp } from '../../support/web-app-fixture.ts';
 
 describe('preset views', () => {
-  let web: WebApp;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    web = await startSeededWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const seeded = useSeededWebApp();
 
   it('「委託先アカウント経由の事案」 shows the incidents, アスクル株式会社 and the contractor-account node', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url);
     await page.getByTestId('empty-state').waitFor({ state: 'visible' });
     await page.getByTestId('preset-contractor').click();
     await waitIdle(page);
@@ -36,8 +27,8 @@ describe('preset views', () => {
   });
 
   it('「Qilinの被害組織」 shows Qilin, アサヒグループホールディングス株式会社 and the organizations hit downstream', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url);
     await page.getByTestId('preset-qilin').click();
     await waitIdle(page);
     await page.waitForFunction('window.__kg.snapshot().nodes.length > 0');
@@ -55,8 +46,8 @@ describe('preset views', () => {
   });
 
   it('keeps a legend with a colour and a shape for every node type', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?preset=actor:qilin');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?preset=actor:qilin');
     const legend = page.getByTestId('legend-labels');
     const text = (await legend.textContent()) ?? '';
     for (const name of ['事案', '組織', '攻撃グループ', 'マルウェア', '侵入経路', 'セキュリティ対策']) expect(text).toContain(name);
@@ -70,14 +61,14 @@ describe('preset views', () => {
   });
 
   it('renders the whole graph (160+ nodes) with labels hidden when zoomed out, at both window sizes', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, '?preset=all');
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, '?preset=all');
     const graph = await snapshot(page);
     expect(graph.nodes.length).toBeGreaterThan(150);
     await screenshot(page, 'preset-all');
     await resizeWindow(page, NARROW);
     await screenshot(page, 'preset-all');
-    expect(browser.pageErrors).toEqual([]);
+    expect(seeded.browser.pageErrors).toEqual([]);
     await page.close();
   });
 });

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, NARROW, screenshot, WIDE, type TestBrowser } from '../../support/browser-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { NARROW, screenshot, WIDE } from '../../support/browser-fixture.ts';
 import { openApp, openUrl, snapshot, waitForMoreNodes } from '../../support/graph-page.ts';
-import { startSeededWebApp, type WebApp } from '../../support/web-app-fixture.ts';
+import { useSeededWebApp } from '../../support/web-app-fixture.ts';
 
 describe('Japanese search', () => {
-  let web: WebApp;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    web = await startSeededWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const seeded = useSeededWebApp();
 
   it('shows ranked documents with the highlight offsets marked, and opens a result into the graph', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url);
     await page.getByTestId('search-input').fill('委託先アカウント');
     await page.getByTestId('search-submit').click();
     const results = page.getByTestId('search-result');
@@ -42,8 +33,8 @@ describe('Japanese search', () => {
   });
 
   it('restores a search from the link, in a narrow window too', async () => {
-    const page = await browser.newPage(NARROW);
-    await openUrl(page, `${web.url}/?q=${encodeURIComponent('ランサムウェア 暗号化')}`);
+    const page = await seeded.browser.newPage(NARROW);
+    await openUrl(page, `${seeded.web.url}/?q=${encodeURIComponent('ランサムウェア 暗号化')}`);
     await page.getByTestId('search-result').first().waitFor();
     expect(await page.getByTestId('search-input').inputValue()).toBe('ランサムウェア 暗号化');
     expect(await page.getByTestId('search-passage').locator('mark').count()).toBeGreaterThan(0);

@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, NARROW, screenshot, WIDE, type TestBrowser } from '../../support/browser-fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NARROW, screenshot, WIDE } from '../../support/browser-fixture.ts';
 import { openApp, resizeWindow } from '../../support/graph-page.ts';
-import { startSeededWebApp, type WebApp } from '../../support/web-app-fixture.ts';
+import { useSeededWebApp } from '../../support/web-app-fixture.ts';
 
 describe("an incident's timeline and its documents", () => {
-  let web: WebApp;
-  let browser: TestBrowser;
+  const seeded = useSeededWebApp();
   let askulIncident: string;
   beforeAll(async () => {
-    web = await startSeededWebApp();
-    browser = await launchBrowser();
-    const list = (await (await fetch(`${web.url}/api/incidents?accessVector=contractor-account`)).json()) as { items: { id: string; victim: { target: { id: string } } | null }[] };
+    const list = (await (await fetch(`${seeded.web.url}/api/incidents?accessVector=contractor-account`)).json()) as { items: { id: string; victim: { target: { id: string } } | null }[] };
     const askul = list.items.find((i) => i.victim?.target.id === 'org:アスクル');
     if (!askul) throw new Error('the seeds have no contractor-account incident of アスクル');
     askulIncident = askul.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
 
   it('lists the dated events oldest first, each with its source document', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, `?preset=accessVector:contractor-account&sel=${encodeURIComponent(`node:Incident:${askulIncident}`)}`);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, `?preset=accessVector:contractor-account&sel=${encodeURIComponent(`node:Incident:${askulIncident}`)}`);
     const timeline = page.getByTestId('timeline');
     await timeline.waitFor();
     const items = timeline.getByTestId('timeline-item');
@@ -39,8 +32,8 @@ describe("an incident's timeline and its documents", () => {
   });
 
   it('opens a source document with the evidence span marked, linking to the original when it has a URL', async () => {
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, `?preset=accessVector:contractor-account&sel=${encodeURIComponent(`node:Incident:${askulIncident}`)}`);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, `?preset=accessVector:contractor-account&sel=${encodeURIComponent(`node:Incident:${askulIncident}`)}`);
     await page.getByTestId('timeline').waitFor();
     const link = page.getByTestId('timeline-item').first().getByTestId('doc-link').first();
     const title = await link.textContent();
@@ -58,11 +51,11 @@ describe("an incident's timeline and its documents", () => {
   });
 
   it("links a document to its original URL when it has one (ASKUL's 第1報)", async () => {
-    const detail = (await (await fetch(`${web.url}/api/incidents/${encodeURIComponent(askulIncident)}`)).json()) as { sources: { id: string; url: string | null; reportNumber: number | null }[] };
+    const detail = (await (await fetch(`${seeded.web.url}/api/incidents/${encodeURIComponent(askulIncident)}`)).json()) as { sources: { id: string; url: string | null; reportNumber: number | null }[] };
     const first = detail.sources.find((s) => s.reportNumber === 1 && s.url);
     expect(first, 'ASKUL 第1報 with a URL is not among the sources').toBeDefined();
-    const page = await browser.newPage(WIDE);
-    await openApp(page, web.url, `?doc=${encodeURIComponent(first!.id)}`);
+    const page = await seeded.browser.newPage(WIDE);
+    await openApp(page, seeded.web.url, `?doc=${encodeURIComponent(first!.id)}`);
     const link = page.getByTestId('document-view').getByTestId('document-source-url');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(first!.url);
