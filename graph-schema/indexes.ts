@@ -1,4 +1,4 @@
-import { ALL_LABELS, ENTITY_LABELS, Label } from './labels.ts';
+import { ALL_LABELS, ENTITY_LABELS, Label, MENTIONABLE } from './labels.ts';
 import { FACT_RELS, Rel } from './relationships.ts';
 import { SEARCH_FIELD } from './search-fields.ts';
 
@@ -62,6 +62,8 @@ export function schemaStatements(embeddingDimensions: number): string[] {
     // A 第N報 links to its earlier reports by path or URL; these keep that a lookup, not a scan.
     `CREATE INDEX document_source_name IF NOT EXISTS FOR (d:${Label.Document}) ON (d.sourceName)`,
     `CREATE INDEX document_url IF NOT EXISTS FOR (d:${Label.Document}) ON (d.url)`,
+    // Looks up a mention's or a fact's target of any label by id (see MENTIONABLE).
+    `CREATE INDEX mentionable_id IF NOT EXISTS FOR (n:${MENTIONABLE}) ON (n.id)`,
     `CREATE INDEX incident_discovered IF NOT EXISTS FOR (i:${Label.Incident}) ON (i.discoveredAt)`,
     // Replacing a changed document deletes its facts by docId; these keep that a lookup.
     ...[...FACT_RELS, Rel.REPORTS].map(

@@ -1,6 +1,6 @@
 import type { Driver, Session } from 'neo4j-driver';
 import { schemaStatements, searchIndexes } from './indexes.ts';
-import { Label } from './labels.ts';
+import { Label, MENTIONABLE, MENTIONABLE_LABELS } from './labels.ts';
 import { publishSearchFields } from './search-fields.ts';
 import { VOCABULARIES, vocabularyNode } from './vocabulary-nodes.ts';
 
@@ -8,6 +8,8 @@ export interface MigrationResult {
   schemaChanges: number;
   nodesCreated: number;
   propertiesSet: number;
+  /** Nodes of an older version given the MENTIONABLE label. */
+  labelsAdded: number;
   /** Nodes whose search fields were published (search-fields.ts). */
   searchFieldsPublished: number;
 }
@@ -18,7 +20,7 @@ export interface MigrationResult {
  * set properties that differ.
  */
 export async function migrate(driver: Driver, options: { database?: string; embeddingDimensions: number }): Promise<MigrationResult> {
-  const result: MigrationResult = { schemaChanges: 0, nodesCreated: 0, propertiesSet: 0, searchFieldsPublished: 0 };
+  const result: MigrationResult = { schemaChanges: 0, nodesCreated: 0, propertiesSet: 0, labelsAdded: 0, searchFieldsPublished: 0 };
   const session = driver.session({ database: options.database });
   try {
     result.schemaChanges += await dropDriftedIndexes(session, options.embeddingDimensions);
@@ -33,6 +35,7 @@ export async function migrate(driver: Driver, options: { database?: string; embe
         const res = await tx.run(
           `UNWIND $rows AS row
            MERGE (n:${label} {id: row.id})
+           ON CREATE SET n:${MENTIONABLE}
            WITH n, row
            WHERE n.name IS NULL OR n.name <> row.name OR n.nameJa <> row.nameJa OR n.aliases <> row.aliases
               OR n.attackId IS NULL <> (row.attackId IS NULL) OR n.attackId <> row.attackId
@@ -50,6 +53,13 @@ export async function migrate(driver: Driver, options: { database?: string; embe
       const res = await tx.run(`MATCH (d:${Label.Document}) WHERE d.sourceName IS NULL AND d.source IS NOT NULL SET d.sourceName = last(split(d.source, '/'))`);
       return res.summary.counters.updates().propertiesSet;
     });
+    for (const label of MENTIONABLE_LABELS) {
+      // Nodes loaded before the MENTIONABLE label existed: the loader finds targets by it.
+      result.labelsAdded += await session.executeWrite(async (tx) => {
+        const res = await tx.run(`MATCH (n:${label}) WHERE NOT n:${MENTIONABLE} SET n:${MENTIONABLE}`);
+        return res.summary.counters.updates().labelsAdded;
+      });
+    }
   } finally {
     await session.close();
   }

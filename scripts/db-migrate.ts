@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { connectGraph } from '../graph-connection.ts';
+import { MENTIONABLE } from '../graph-schema/labels.ts';
 import { migrate } from '../graph-schema/migrate.ts';
 import { runCli } from '../run-cli.ts';
 
@@ -9,7 +10,7 @@ runCli('db:migrate', async () => {
   try {
     const result = await migrate(driver, { database: config.neo4j.database, embeddingDimensions: config.embedding.dimensions });
     process.stdout.write(
-      `db:migrate: ${result.schemaChanges} constraints/indexes added, ${result.nodesCreated} vocabulary nodes created, ${result.propertiesSet} properties set, search fields of ${result.searchFieldsPublished} nodes published\n`,
+      `db:migrate: ${result.schemaChanges} constraints/indexes added, ${result.nodesCreated} vocabulary nodes created, ${result.propertiesSet} properties set, ${result.labelsAdded} nodes labelled ${MENTIONABLE}, search fields of ${result.searchFieldsPublished} nodes published\n`,
     );
   } finally {
     await driver.close();

@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { ids, type NodeId } from '../../graph-schema/ids.ts';
+import { OPEN_CLASS_LABELS } from '../../graph-schema/labels.ts';
 import { FACT_RELS, Rel } from '../../graph-schema/relationships.ts';
 import type { AnalyzedDocument } from '../analyze-document.ts';
 import { chunkAt } from '../embed/chunk-sentences.ts';
@@ -54,13 +55,13 @@ export async function prepareDocumentStatements(driver: Driver, database: string
     [q.WRITE_DOCUMENT]: {
       doc: { id: '' },
       chunks: [q.SENTINEL],
-      entities: bucket(q.OPEN_CLASS_LABELS, [], () => ''),
-      mentions: bucket(q.MENTIONABLE_LABELS, [], () => ''),
+      entities: bucket(OPEN_CLASS_LABELS, [], () => ''),
+      mentions: [q.SENTINEL],
       incident: [q.SENTINEL],
-      incidentFacts: bucket(q.INCIDENT_FACT_SHAPES.map(([rel, target]) => q.shapeKey(rel, target)), [], () => ''),
+      incidentFacts: [q.SENTINEL],
       events: [q.SENTINEL],
       breaches: [q.SENTINEL],
-      entityFacts: bucket(q.ENTITY_FACT_SHAPES.map(([rel, from, to]) => q.shapeKey(rel, from, to)), [], () => ''),
+      entityFacts: [q.SENTINEL],
       earlierRefs: [''],
       incidents: [''],
     },
@@ -125,9 +126,8 @@ function writeParameters(doc: AnalyzedDocument, incidentId: string | null, embed
   return {
     doc: documentRow(doc),
     chunks: padded(chunkRows(doc, embeddings)),
-    entities: bucket(q.OPEN_CLASS_LABELS, facts.entities.filter((e) => (q.OPEN_CLASS_LABELS as readonly string[]).includes(e.label)), (e) => e.label),
-    mentions: bucket(
-      q.MENTIONABLE_LABELS,
+    entities: bucket(OPEN_CLASS_LABELS, facts.entities.filter((e) => (OPEN_CLASS_LABELS as readonly string[]).includes(e.label)), (e) => e.label),
+    mentions: padded(
       facts.mentions.map((m) => ({
         label: m.label,
         chunkId: ids.chunk(docId, chunkAt(doc.chunks, m.start)?.ord ?? 0),
@@ -139,7 +139,6 @@ function writeParameters(doc: AnalyzedDocument, incidentId: string | null, embed
         confidence: m.confidence,
         resolution: m.resolution,
       })),
-      (m) => m.label,
     ),
     incident: padded(
       inc && incidentId
@@ -159,10 +158,8 @@ function writeParameters(doc: AnalyzedDocument, incidentId: string | null, embed
           ]
         : [],
     ),
-    incidentFacts: bucket(
-      q.INCIDENT_FACT_SHAPES.map(([rel, target]) => q.shapeKey(rel, target)),
-      withIncident(facts.incidentFacts.map((f) => ({ shape: q.shapeKey(f.rel, f.targetLabel), ...evidenceRow(doc, f.evidence), targetId: f.targetId }))),
-      (f) => f.shape,
+    incidentFacts: padded(
+      withIncident(facts.incidentFacts.map((f) => ({ ...evidenceRow(doc, f.evidence), rel: f.rel, targetLabel: f.targetLabel, targetId: f.targetId }))),
     ),
     events: padded(withIncident(
       facts.events.map((e) => ({ ...evidenceRow(doc, e.evidence), id: ids.event(incidentId ?? '', e.date, e.kind), name: e.name, date: e.date, dateEnd: e.dateEnd, kind: e.kind })),
@@ -172,10 +169,8 @@ function writeParameters(doc: AnalyzedDocument, incidentId: string | null, embed
         ? [{ ...evidenceRow(doc, facts.breach.evidence), id: ids.dataBreach(incidentId ?? ''), name: `${inc.victim.name} 情報流出`, categories: facts.breach.categories, records: facts.breach.records, status: facts.breach.status }]
         : [],
     )),
-    entityFacts: bucket(
-      q.ENTITY_FACT_SHAPES.map(([rel, from, to]) => q.shapeKey(rel, from, to)),
-      facts.entityFacts.map((f) => ({ shape: q.shapeKey(f.rel, f.fromLabel, f.toLabel), ...evidenceRow(doc, f.evidence), fromId: f.fromId, toId: f.toId })),
-      (f) => f.shape,
+    entityFacts: padded(
+      facts.entityFacts.map((f) => ({ ...evidenceRow(doc, f.evidence), rel: f.rel, fromLabel: f.fromLabel, fromId: f.fromId, toLabel: f.toLabel, toId: f.toId })),
     ),
     earlierRefs: ['', ...doc.parsed.earlierReports.map((r) => r.ref)],
   };

@@ -1,4 +1,4 @@
-import { Label } from '../../graph-schema/labels.ts';
+import { Label, MENTIONABLE, OPEN_CLASS_LABELS } from '../../graph-schema/labels.ts';
 import { Rel, type FactRel } from '../../graph-schema/relationships.ts';
 
 /**
@@ -97,8 +97,8 @@ DETACH DELETE e`;
 
 export const DELETE_ORPHAN_ENTITIES = `
 UNWIND $entities AS entityId
-MATCH (n {id: entityId})
-WHERE (n:${Label.Organization} OR n:${Label.Person} OR n:${Label.Service} OR n:${Label.System}) AND NOT (n)--()
+MATCH (n:${MENTIONABLE} {id: entityId})
+WHERE (${OPEN_CLASS_LABELS.map((label) => `n:${label}`).join(' OR ')}) AND NOT (n)--()
 DELETE n`;
 
 /** Incident-level values are derived from all its reports, so replacing one report stays correct. */
@@ -121,36 +121,37 @@ WHERE b IS NOT NULL
 SET b.records = records, b.status = CASE WHEN 'confirmed' IN statuses THEN 'confirmed' ELSE 'possible' END`;
 export const REFRESH_INCIDENTS = REFRESH_INCIDENTS_BODY;
 
-/** Labels whose nodes a document can create (vocabulary nodes come from migration). */
-export const OPEN_CLASS_LABELS = [Label.Organization, Label.Service, Label.System, Label.Person] as const;
-/** Labels a chunk can mention. */
-export const MENTIONABLE_LABELS = [
-  Label.Organization, Label.Service, Label.System, Label.Person, Label.Agency,
-  Label.ThreatActor, Label.Malware, Label.AccessVector, Label.Technique, Label.Control,
-] as const;
-/** The (relationship, target) pairs an incident fact can take. */
-export const INCIDENT_FACT_SHAPES = [
-  [Rel.ATTRIBUTED_TO, Label.ThreatActor],
-  [Rel.INVOLVED, Label.Malware],
-  [Rel.INITIAL_ACCESS_VIA, Label.AccessVector],
-  [Rel.USED_TECHNIQUE, Label.Technique],
-  [Rel.LACKED_CONTROL, Label.Control],
-  [Rel.REMEDIATED_WITH, Label.Control],
-  [Rel.IMPACTED, Label.Organization],
-  [Rel.IMPACTED, Label.Service],
-] as const;
-/** The (relationship, from, to) triples a fact between entities can take. */
-export const ENTITY_FACT_SHAPES = [
-  [Rel.OPERATES, Label.Organization, Label.Service],
-  [Rel.SUBSIDIARY_OF, Label.Organization, Label.Organization],
-  [Rel.OUTSOURCES_TO, Label.Organization, Label.Organization],
-  [Rel.USES, Label.ThreatActor, Label.Malware],
-] as const;
+/**
+ * A mentionable node of any label by id, through the MENTIONABLE index: one subquery
+ * serves every label (and relationship types come from the row), where one per label
+ * made the statement twice as large, slower to compile and to run. The label check
+ * tells apart the few vocabulary ids two labels share.
+ */
+const targetOf = (node: string, id: string, label: string) => `MATCH (${node}:${MENTIONABLE} {id: ${id}}) WHERE ${label} IN labels(${node})`;
+
+/**
+ * A relationship from `from` to `to` with the properties `set` assigns (the key among them),
+ * unless one of that type with that key exists. Not MERGE, for two reasons. MERGE locks both ends exclusively until commit, and most targets
+ * are shared vocabulary nodes (mfa, qilin…): concurrent document writes queued on those
+ * locks. And with a dynamic type MERGE is planned as a scan of all relationships whenever
+ * the plan is compiled on a small graph, which this one (replan=skip) usually is; this
+ * expands from `from` instead. It is still never doubled: only the transaction holding
+ * the document's lock (its MERGE, first in WRITE_DOCUMENT) writes relationships from its
+ * chunks or with its docId.
+ */
+const createOnce = (from: string, to: string, type: { static: string } | { dynamic: string }, key: { property: string; value: string }, set: string) => {
+  const typeName = 'static' in type ? `'${type.static}'` : type.dynamic;
+  return `OPTIONAL MATCH (${from})-[existing]->(end) WHERE end = ${to} AND type(existing) = ${typeName} AND existing.${key.property} = ${key.value}
+  WITH ${from}, ${to}, row WHERE existing IS NULL
+  CREATE (${from})-[r:${'static' in type ? type.static : `$(${type.dynamic})`}]->(${to})
+  SET ${set}`;
+};
+
+/** A fact relationship of the row's type (`row.rel`) and document, with its evidence. */
+const createFactOnce = (from: string, to: string) => createOnce(from, to, { dynamic: 'row.rel' }, { property: 'docId', value: 'row.docId' }, SET_EVIDENCE);
 
 /** Leads every list parameter so its type is always List<Map>; statements skip it. */
 export const SENTINEL = { sentinel: true } as const;
-
-export const shapeKey = (...parts: readonly string[]) => parts.join('_');
 
 /**
  * Everything one document writes, as ONE statement of constant text: the plan is compiled
@@ -179,22 +180,19 @@ WITH d`,
   UNWIND $entities.${label} AS row
   WITH row WHERE row.sentinel IS NULL
   MERGE (n:${label} {id: row.id})
-  ON CREATE SET n.name = row.name
+  ON CREATE SET n.name = row.name, n:${MENTIONABLE}
   SET n += row.props,
       n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
   SET n.aliasText = reduce(t = n.name, a IN n.aliases | t + ' ' + a)
 }`,
   ),
-  ...MENTIONABLE_LABELS.map(
-    (label) => `CALL {
-  UNWIND $mentions.${label} AS row
+  `CALL {
+  UNWIND $mentions AS row
   WITH row WHERE row.sentinel IS NULL
   MATCH (c:${Label.Chunk} {id: row.chunkId})
-  MATCH (n:${label} {id: row.entityId})
-  MERGE (c)-[r:${Rel.MENTIONS} {start: row.start}]->(n)
-  SET r.end = row.end, r.docId = row.docId, r.extractor = row.extractor, r.confidence = row.confidence, r.resolution = row.resolution
+  ${targetOf('n', 'row.entityId', 'row.label')}
+  ${createOnce('c', 'n', { static: Rel.MENTIONS }, { property: 'start', value: 'row.start' }, 'r.start = row.start, r.end = row.end, r.docId = row.docId, r.extractor = row.extractor, r.confidence = row.confidence, r.resolution = row.resolution')}
 }`,
-  ),
   `CALL (d) {
   UNWIND $incident AS inc
   WITH inc WHERE inc.sentinel IS NULL
@@ -209,15 +207,13 @@ WITH d`,
   MERGE (i)-[r:${Rel.VICTIM} {docId: row.docId}]->(o)
   SET ${SET_EVIDENCE}
 }`,
-  ...INCIDENT_FACT_SHAPES.map(
-    ([rel, target]) => `CALL {
-  UNWIND $incidentFacts.${shapeKey(rel, target)} AS row
+  `CALL {
+  UNWIND $incidentFacts AS row
+  WITH row WHERE row.sentinel IS NULL
   MATCH (i:${Label.Incident} {id: row.incidentId})
-  MATCH (t:${target} {id: row.targetId})
-  MERGE (i)-[r:${rel} {docId: row.docId}]->(t)
-  SET ${SET_EVIDENCE}
+  ${targetOf('t', 'row.targetId', 'row.targetLabel')}
+  ${createFactOnce('i', 't')}
 }`,
-  ),
   `CALL {
   UNWIND $events AS row
   WITH row WHERE row.sentinel IS NULL
@@ -237,15 +233,13 @@ WITH d`,
   MERGE (i)-[r:${Rel.RESULTED_IN} {docId: row.docId}]->(b)
   SET ${SET_EVIDENCE}, r.records = row.records, r.status = row.status
 }`,
-  ...ENTITY_FACT_SHAPES.map(
-    ([rel, from, to]) => `CALL {
-  UNWIND $entityFacts.${shapeKey(rel, from, to)} AS row
-  MATCH (a:${from} {id: row.fromId})
-  MATCH (b:${to} {id: row.toId})
-  MERGE (a)-[r:${rel} {docId: row.docId}]->(b)
-  SET ${SET_EVIDENCE}
+  `CALL {
+  UNWIND $entityFacts AS row
+  WITH row WHERE row.sentinel IS NULL
+  ${targetOf('a', 'row.fromId', 'row.fromLabel')}
+  ${targetOf('b', 'row.toId', 'row.toLabel')}
+  ${createFactOnce('a', 'b')}
 }`,
-  ),
   `CALL (d) {
   UNWIND $earlierRefs AS ref
   WITH ref WHERE ref <> ''

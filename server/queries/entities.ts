@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_LABELS, Label } from '../../graph-schema/labels.ts';
+import { ENTITY_LABELS, Label, primaryLabel } from '../../graph-schema/labels.ts';
 import { INDEX } from '../../graph-schema/indexes.ts';
 import { SEARCH_FIELDS } from '../../graph-schema/search-fields.ts';
 import { FACT_RELS, Rel } from '../../graph-schema/relationships.ts';
@@ -14,7 +14,7 @@ import { edgesAmong, nodesByElementId } from './subgraph.ts';
 export const SEARCH_ENTITY_NAMES = `
 CALL db.index.fulltext.queryNodes('${INDEX.entityNames}', $lucene, {limit: $fetch}) YIELD node, score
 WHERE $type IS NULL OR $type IN labels(node)
-RETURN node.id AS id, labels(node)[0] AS label, node.name AS name, coalesce(node.aliases, []) AS aliases, score`;
+RETURN node.id AS id, ${primaryLabel('node')} AS label, node.name AS name, coalesce(node.aliases, []) AS aliases, score`;
 
 /** Prefix/contains matches, for queries too short for the bigram index (`キ`, `A`). */
 export const MATCH_ENTITY_NAMES = `
@@ -26,7 +26,7 @@ WITH n, names,
           WHEN any(x IN names WHERE x CONTAINS $lower) THEN 1
           ELSE 0 END AS rank
 WHERE rank > 0
-RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, coalesce(n.aliases, []) AS aliases, rank
+RETURN n.id AS id, ${primaryLabel('n')} AS label, n.name AS name, coalesce(n.aliases, []) AS aliases, rank
 ORDER BY rank DESC, size(n.name), n.id
 LIMIT $fetch`;
 

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, Label } from '../../graph-schema/labels.ts';
+import { ENTITY_LABELS, Label, primaryLabel } from '../../graph-schema/labels.ts';
 import { FACT_RELS } from '../../graph-schema/relationships.ts';
 import type { EvidenceItem, GraphEdge, GraphNode, NodeRef } from '../schemas/evidence.ts';
 
@@ -14,7 +14,7 @@ export const evidenceOf = (r: string) =>
   `document: COLLECT { MATCH (d:${Label.Document} {id: ${r}.docId}) RETURN d {.title, .publishedAt} }[0]}`;
 
 /** Map projection of a node as the API names it. */
-export const nodeRefOf = (n: string) => `${n} {.id, .name, label: labels(${n})[0]}`;
+export const nodeRefOf = (n: string) => `${n} {.id, .name, label: ${primaryLabel(n)}}`;
 
 /** Labels that can be reached through fact relationships (everything but Document and Chunk). */
 export const GRAPH_LABELS = [...ENTITY_LABELS, Label.Event, Label.DataBreach] as const;

@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { Label } from '../../graph-schema/labels.ts';
+import { Label, primaryLabel } from '../../graph-schema/labels.ts';
 import { Rel } from '../../graph-schema/relationships.ts';
 import type { Fact } from '../schemas/evidence.ts';
 import type { IncidentDetail, IncidentList, IncidentListQuery, IncidentSummary, SourceDocument } from '../routes/api/incidents/schemas.ts';
@@ -26,7 +26,7 @@ const COLLECT_FACTS = `CALL (i) {
   MATCH (i)-[r]->(t) WHERE type(r) IN $rels
   WITH type(r) AS type, t, collect(${evidenceOf('r')}) AS evidence
   RETURN collect({type: type, evidence: evidence,
-    target: t {.id, .name, .nameJa, .attackId, .date, .dateEnd, .kind, .records, .status, .categories, label: labels(t)[0]}}) AS facts
+    target: t {.id, .name, .nameJa, .attackId, .date, .dateEnd, .kind, .records, .status, .categories, label: ${primaryLabel('t')}}}) AS facts
 }`;
 
 const INCIDENT_PROJECTION = `i {.id, .name, .title, .summary, .discoveredAt, .startedAt, .anchorDate, .reportCount, .contractorInvolved}`;

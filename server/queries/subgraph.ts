@@ -1,5 +1,6 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { GraphEdge, GraphNode } from '../schemas/evidence.ts';
+import { primaryLabel } from '../../graph-schema/labels.ts';
 import { evidenceOf, nodeRefOf, toEdge, toGraphNode } from './fact-projection.ts';
 
 /**
@@ -24,7 +25,7 @@ MATCH (a) WHERE elementId(a) = eid
 MATCH (a)-[r]->(b)
 WHERE type(r) IN $rels AND elementId(b) IN $eids
 WITH a, type(r) AS type, b, collect(${evidenceOf('r')}) AS evidence
-RETURN {id: a.id, label: labels(a)[0]} AS source, type, {id: b.id, label: labels(b)[0]} AS target, evidence
+RETURN {id: a.id, label: ${primaryLabel('a')}} AS source, type, {id: b.id, label: ${primaryLabel('b')}} AS target, evidence
 ORDER BY source.id, type, target.id
 LIMIT $maxEdges`;
 
@@ -47,7 +48,7 @@ MATCH (a) WHERE elementId(a) = pair.source
 MATCH (b) WHERE elementId(b) = pair.target
 MATCH (a)-[r]->(b) WHERE type(r) = pair.type
 WITH a, type(r) AS type, b, collect(${evidenceOf('r')}) AS evidence
-RETURN {id: a.id, label: labels(a)[0]} AS source, type, {id: b.id, label: labels(b)[0]} AS target, evidence`;
+RETURN {id: a.id, label: ${primaryLabel('a')}} AS source, type, {id: b.id, label: ${primaryLabel('b')}} AS target, evidence`;
 
 type Ends = { id: string; label: string };
 

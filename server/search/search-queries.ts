@@ -4,7 +4,7 @@
  * assembles from constant fragments. All user values are parameters.
  */
 import { INDEX } from '../../graph-schema/indexes.ts';
-import { Label } from '../../graph-schema/labels.ts';
+import { Label, MENTIONABLE } from '../../graph-schema/labels.ts';
 import { Rel } from '../../graph-schema/relationships.ts';
 import type { LexicalSignal } from './search-options.ts';
 
@@ -67,4 +67,4 @@ MATCH (c:${Label.Chunk} {id: chunkId})
 OPTIONAL MATCH (c)-[:${Rel.MENTIONS}]->(n)
 WITH c, n ORDER BY n.name
 RETURN c.id AS chunkId, c.docId AS docId, c.text AS text, c.start AS start, c.end AS end,
-       collect(DISTINCT CASE WHEN n IS NULL THEN null ELSE {id: n.id, name: n.name, labels: labels(n)} END) AS entities`;
+       collect(DISTINCT CASE WHEN n IS NULL THEN null ELSE {id: n.id, name: n.name, labels: [l IN labels(n) WHERE l <> '${MENTIONABLE}']} END) AS entities`;

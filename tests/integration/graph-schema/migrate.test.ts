@@ -2,7 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX } from '../../../graph-schema/indexes.ts';
-import { ALL_LABELS, Label } from '../../../graph-schema/labels.ts';
+import { ALL_LABELS, Label, MENTIONABLE, MENTIONABLE_LABELS, primaryLabel } from '../../../graph-schema/labels.ts';
 import { migrate } from '../../../graph-schema/migrate.ts';
 import { connectTestGraph, resetTestGraph, testConfig } from '../../support/neo4j-fixture.ts';
 
@@ -55,8 +55,27 @@ describe('db:migrate', () => {
     expect(index.records[0]!.get('config')).toMatchObject({ 'fulltext.analyzer': 'cjk', 'fulltext.eventually_consistent': true });
   });
 
+  it(`gives every mentionable node of an older version the ${MENTIONABLE} label, and leaves its type alone`, async () => {
+    const db = { database: config.neo4j.database };
+    await driver.executeQuery(`CREATE (:${Label.Organization} {id: 'org:older-version', name: '旧版株式会社'}), (:${Label.Chunk} {id: 'doc:x#c0', text: '本文'})`, {}, db);
+    await driver.executeQuery(`MATCH (n:${Label.ThreatActor} {id: 'qilin'}) REMOVE n:${MENTIONABLE}`, {}, db);
+    const result = await migrate(driver, { database: config.neo4j.database, embeddingDimensions: config.embedding.dimensions });
+    expect(result.labelsAdded).toBe(2);
+    const unlabelled = await driver.executeQuery(
+      `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $mentionable) AND NOT n:${MENTIONABLE} RETURN count(n) AS n`,
+      { mentionable: MENTIONABLE_LABELS },
+      db,
+    );
+    expect(unlabelled.records[0]!.get('n')).toBe(0);
+    const org = await driver.executeQuery(`MATCH (n:${MENTIONABLE} {id: 'org:older-version'}) RETURN ${primaryLabel('n')} AS type`, {}, db);
+    expect(org.records.map((r) => r.get('type'))).toEqual([Label.Organization]);
+    const chunk = await driver.executeQuery(`MATCH (c:${Label.Chunk} {id: 'doc:x#c0'}) RETURN c:${MENTIONABLE} AS labelled`, {}, db);
+    expect(chunk.records[0]!.get('labelled')).toBe(false);
+    await driver.executeQuery(`MATCH (n) WHERE n.id IN ['org:older-version', 'doc:x#c0'] DELETE n`, {}, db);
+  });
+
   it('changes nothing when run twice', async () => {
     const again = await migrate(driver, { database: config.neo4j.database, embeddingDimensions: config.embedding.dimensions });
-    expect(again).toEqual({ schemaChanges: 0, nodesCreated: 0, propertiesSet: 0, searchFieldsPublished: 0 });
+    expect(again).toEqual({ schemaChanges: 0, nodesCreated: 0, propertiesSet: 0, labelsAdded: 0, searchFieldsPublished: 0 });
   });
 });

@@ -67,6 +67,27 @@ describe('re-running an ingest', () => {
   });
 });
 
+describe('two ingests of the same new files at once', () => {
+  it('write every relationship once', async () => {
+    const dir = path.join(workDir, 'twice');
+    fs.cpSync(path.join(PROJECT_ROOT, 'seeds'), dir, { recursive: true });
+    const runs = await Promise.all([ingestForTest(driver, config, [dir]), ingestForTest(driver, config, [dir])]);
+    for (const run of runs) expect(run.failed).toEqual([]);
+    expect(runs[0]!.loaded + runs[0]!.unchanged).toBe(runs[0]!.total);
+    // The same relationship twice: same ends, type, document and (for mentions) offset.
+    const doubled = await driver.executeQuery(
+      `MATCH (a)-[r]->(b) WHERE r.docId IS NOT NULL OR type(r) = 'HAS_CHUNK'
+       WITH elementId(a) AS a, elementId(b) AS b, type(r) AS type, r.docId AS docId, r.start AS start, count(*) AS n
+       WHERE n > 1 RETURN type, docId, n`,
+      {},
+      { database: config.neo4j.database },
+    );
+    expect(doubled.records.map((r) => r.toObject())).toEqual([]);
+    const documents = await driver.executeQuery('MATCH (d:Document) WHERE d.source STARTS WITH $dir RETURN count(d) AS n', { dir: `${sourceKey(dir, PROJECT_ROOT)}/` }, { database: config.neo4j.database });
+    expect(documents.records[0]!.get('n')).toBe(runs[0]!.total);
+  });
+});
+
 describe('bad input gets a clear reason and stops nothing', () => {
   it('ingests Shift_JIS and EUC-JP text and lists binary, empty and oversized files with their reasons', async () => {
     const dir = path.join(workDir, 'mixed');

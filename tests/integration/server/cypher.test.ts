@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Label, MENTIONABLE } from '../../../graph-schema/labels.ts';
 import { CypherResult } from '../../../server/routes/api/cypher/schemas.ts';
 import { queryTestGraph, seedTestGraph, startTestServer, type TestServer } from './support/server-fixture.ts';
 
@@ -16,7 +17,7 @@ describe('POST /api/cypher', () => {
     expect(res.body).toEqual(expect.schemaMatching(CypherResult));
     const body = res.body as CypherResult;
     expect(body.columns).toEqual(['id', 'node', 'day']);
-    expect(body.rows).toEqual([['qilin', expect.objectContaining({ labels: ['ThreatActor'], properties: expect.objectContaining({ id: 'qilin' }) }), '2025-10-19']]);
+    expect(body.rows).toEqual([['qilin', expect.objectContaining({ labels: expect.arrayContaining([Label.ThreatActor, MENTIONABLE]), properties: expect.objectContaining({ id: 'qilin' }) }), '2025-10-19']]);
     expect(body.truncated).toBe(false);
   });
 
