@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../config.ts';
+import { primaryLabel } from '../../../graph-schema/labels.ts';
 import { ingestForTest } from '../../support/ingest-fixture.ts';
 import { connectTestGraph, resetTestGraph, SHARED_DIR, testConfig } from '../../support/neo4j-fixture.ts';
 
@@ -140,5 +141,36 @@ describe('no breach where the text denies one', () => {
       `MATCH (d:Document)-[:REPORTS]->(:Incident)-[r:RESULTED_IN]->() WHERE r.docId = d.id RETURN d.source AS source`,
     );
     expect(rows.map((r) => r.source)).not.toContain('seeds/askul-2025-10-report-01.md');
+  });
+});
+
+describe('the graph model', () => {
+  // (relationship) → the labels its start and end nodes may have (DESIGN.md's graph model).
+  const ENDS: Record<string, { from: string[]; to: string[] }> = {
+    MENTIONS: { from: ['Chunk'], to: ['Organization', 'Service', 'System', 'Person', 'Agency', 'ThreatActor', 'Malware', 'AccessVector', 'Technique', 'Control'] },
+    VICTIM: { from: ['Incident'], to: ['Organization'] },
+    ATTRIBUTED_TO: { from: ['Incident'], to: ['ThreatActor'] },
+    INVOLVED: { from: ['Incident'], to: ['Malware'] },
+    INITIAL_ACCESS_VIA: { from: ['Incident'], to: ['AccessVector'] },
+    USED_TECHNIQUE: { from: ['Incident'], to: ['Technique'] },
+    LACKED_CONTROL: { from: ['Incident'], to: ['Control'] },
+    REMEDIATED_WITH: { from: ['Incident'], to: ['Control'] },
+    IMPACTED: { from: ['Incident'], to: ['Organization', 'Service', 'System'] },
+    USES: { from: ['ThreatActor'], to: ['Malware'] },
+    SUBSIDIARY_OF: { from: ['Organization'], to: ['Organization'] },
+    OUTSOURCES_TO: { from: ['Organization'], to: ['Organization'] },
+    OPERATES: { from: ['Organization'], to: ['Service', 'System'] },
+  };
+
+  it('every relationship joins nodes of the labels it allows (qilin the group and qilin the ransomware stay apart)', async () => {
+    const rows = await one<{ type: string; from: string; to: string; n: number }>(
+      `MATCH (a)-[r]->(b) WHERE type(r) IN $types
+       RETURN type(r) AS type, ${primaryLabel('a')} AS from, ${primaryLabel('b')} AS to, count(*) AS n`,
+      { types: Object.keys(ENDS) },
+    );
+    const seen = new Set(rows.map((r) => r.type));
+    for (const type of ['MENTIONS', 'VICTIM', 'ATTRIBUTED_TO', 'INVOLVED', 'INITIAL_ACCESS_VIA', 'LACKED_CONTROL', 'IMPACTED']) expect(seen).toContain(type);
+    const wrong = rows.filter((r) => !ENDS[r.type]!.from.includes(r.from) || !ENDS[r.type]!.to.includes(r.to));
+    expect(wrong).toEqual([]);
   });
 });
