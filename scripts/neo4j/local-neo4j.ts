@@ -98,7 +98,6 @@ const MAIN_CLASS = 'localneo4j.LocalNeo4j';
  * needs on Java 17+ for direct I/O buffers and Netty.
  */
 const JVM_FLAGS = [
-  '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+DisableExplicitGC',
   '-XX:+ExitOnOutOfMemoryError',
@@ -113,13 +112,15 @@ const JVM_FLAGS = [
 ];
 
 /**
- * On a small machine the JVM's optimizing compiler (C2) costs more than it returns: during
- * a cold ingest of archive-dev on 2 cores it used 47 CPU-seconds of a 47-second run,
- * competing with the queries it was compiling. The quick compiler alone (C1) made that
- * ingest 29 → 40 docs/s and left search latency as it was (BENCHMARKS.md).
+ * JIT and GC for the machine. On a small one the JVM's optimizing compiler (C2) costs more
+ * than it returns: during a cold ingest of archive-dev on 2 cores it used 47 CPU-seconds of
+ * a 47-second run, competing with the queries it was compiling. The quick compiler alone
+ * (C1) made that ingest 29 → 40 docs/s and left search latency as it was. There, the
+ * parallel collector also costs Neo4j ~8% less CPU than G1 (Neo4j's default, kept on larger
+ * machines) for the same ingest, with search latency unchanged (BENCHMARKS.md).
  */
-function jitFlags(cores: number): string[] {
-  return cores <= 4 ? ['-XX:TieredStopAtLevel=1'] : [];
+function machineFlags(cores: number): string[] {
+  return cores <= 4 ? ['-XX:TieredStopAtLevel=1', '-XX:+UseParallelGC'] : ['-XX:+UseG1GC'];
 }
 
 const DEFAULT_START_TIMEOUT_MS = 120_000;
@@ -499,7 +500,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     `-Xms${opts.heap}`,
     `-Xmx${opts.heap}`,
     ...JVM_FLAGS,
-    ...jitFlags(os.availableParallelism()),
+    ...machineFlags(os.availableParallelism()),
     '-cp',
     classpath,
     MAIN_CLASS,
