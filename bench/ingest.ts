@@ -5,7 +5,8 @@
  *   BENCH_RUNS=5 npx tsx bench/ingest.ts
  *   NEO4J_URI=… npx tsx bench/ingest.ts  against another Neo4j (emptied before each run)
  *
- * Prints per run docs/s, chars/s, peak RSS, CPU of this process and of Neo4j, and time per
+ * Prints per run docs/s, chars/s, peak RSS (of this process, of Neo4j, and the sum of the
+ * two, which bounds their peak together), CPU of this process and of Neo4j, and time per
  * stage; then the median run, and kuromoji alone over the same text for comparison. Single
  * runs of identical input differ by up to ~40% on this shared 2-core VM (the same work takes
  * more CPU time in a slow run), hence several runs and the median.
@@ -19,6 +20,7 @@ import { listSources, readSource } from '../ingest/read/read-file.ts';
 import { loadTokenizer, type JapaneseTokenizer } from '../ingest/tokenize/kuromoji-tokenizer.ts';
 import { benchGraph, CORPUS_DIR, processCpuSeconds, processPeakRssBytes } from './support/bench-neo4j.ts';
 
+/** This process's peak RSS since the last reset (sampled; VmHWM cannot be reset between runs). */
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -30,11 +32,14 @@ interface RunResult {
   nodeCpuSeconds: number;
   neo4jCpuSeconds: number | null;
   neo4jPeakRssBytes: number | null;
+  neo4jMemory: { heap: string; pageCache: string } | null;
+  ingestPeakRssBytes: number;
 }
 
 async function ingestOnce(tokenizer: JapaneseTokenizer): Promise<RunResult> {
-  const { driver, config, neo4jPid, stop } = await benchGraph({ empty: true, name: 'ingest-bench', boltPort: 7695 });
+  const { driver, config, neo4jPid, memory, stop } = await benchGraph({ empty: true, name: 'ingest-bench', boltPort: 7695 });
   try {
+    peakRss = process.memoryUsage.rss();
     const neo4jCpuBefore = neo4jPid === null ? null : processCpuSeconds(neo4jPid);
     const nodeCpuBefore = process.cpuUsage();
     const report = await ingestPaths([CORPUS_DIR], { driver, database: config.neo4j.database, tokenizer, embedder: null }, {
@@ -47,6 +52,8 @@ async function ingestOnce(tokenizer: JapaneseTokenizer): Promise<RunResult> {
     const neo4jPeakRssBytes = neo4jPid === null ? null : processPeakRssBytes(neo4jPid);
     return {
       neo4jPeakRssBytes,
+      neo4jMemory: memory,
+      ingestPeakRssBytes: peakRss,
       report,
       docsPerSecond: report.loaded / (report.durationMs / 1000),
       nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
@@ -57,6 +64,8 @@ async function ingestOnce(tokenizer: JapaneseTokenizer): Promise<RunResult> {
   }
 }
 
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
 function describe(run: RunResult): string[] {
   const { report } = run;
   const seconds = report.durationMs / 1000;
@@ -65,7 +74,10 @@ function describe(run: RunResult): string[] {
     `documents: ${report.loaded} loaded, ${report.failed.length} failed, ${report.chunks} chunks, ${report.chars} chars`,
     `throughput: ${run.docsPerSecond.toFixed(1)} docs/s, ${(report.chars / seconds / 1000).toFixed(1)}k chars/s, total ${seconds.toFixed(1)} s`,
     `CPU during the ingest: this process ${run.nodeCpuSeconds.toFixed(1)} s${neo4jCpu}, of ${(seconds * os.availableParallelism()).toFixed(1)} core-seconds`,
-    ...(run.neo4jPeakRssBytes !== null ? [`Neo4j JVM peak RSS: ${(run.neo4jPeakRssBytes / 1024 / 1024).toFixed(0)} MiB (heap 2 GiB, page cache 1 GiB in this bench)`] : []),
+    `peak RSS: this process ${mib(run.ingestPeakRssBytes)} MiB` +
+      (run.neo4jPeakRssBytes !== null && run.neo4jMemory
+        ? `, Neo4j JVM ${mib(run.neo4jPeakRssBytes)} MiB (heap ${run.neo4jMemory.heap}, page cache ${run.neo4jMemory.pageCache}), together at most ${mib(run.ingestPeakRssBytes + run.neo4jPeakRssBytes)} MiB`
+        : ''),
     `time per stage (s, summed over overlapping writes): ${Object.entries(report.stageMs).map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}`).join(', ')}`,
   ];
 }
@@ -87,7 +99,8 @@ async function main() {
   const sorted = [...results].sort((a, b) => a.docsPerSecond - b.docsPerSecond);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   console.log(`median run: ${median.docsPerSecond.toFixed(1)} docs/s (runs: ${results.map((r) => r.docsPerSecond.toFixed(1)).join(', ')}; min ${sorted[0]!.docsPerSecond.toFixed(1)}, max ${sorted.at(-1)!.docsPerSecond.toFixed(1)})`);
-  console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (this process, over all runs; Neo4j runs in its own JVM)`);
+  const rssOf = (r: RunResult) => r.ingestPeakRssBytes + (r.neo4jPeakRssBytes ?? 0);
+  console.log(`highest peak RSS of a run: ${mib(Math.max(...results.map(rssOf)))} MiB (${results.every((r) => r.neo4jPeakRssBytes !== null) ? 'this process and Neo4j, the sum of their peaks' : 'this process'})`);
 
   // The same text through kuromoji alone, for comparison.
   const files = await listSources([CORPUS_DIR]);

@@ -8,9 +8,16 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j/local-neo4j
 
 /**
  * Benchmarks run against NEO4J_URI when it is set, else against a Neo4j of their own
- * (its own port and data/neo4j-<name>), never the database of `npm start`.
+ * (its own port and data/neo4j-<name>, the memory `npm start` gives Neo4j: NEO4J_HEAP,
+ * NEO4J_PAGECACHE), never the database of `npm start`.
  */
-export async function benchGraph(options: { empty: boolean; name: string; boltPort: number }): Promise<{ driver: Driver; config: Config; neo4jPid: number | null; stop: () => Promise<void> }> {
+export async function benchGraph(options: { empty: boolean; name: string; boltPort: number }): Promise<{
+  driver: Driver;
+  config: Config;
+  neo4jPid: number | null;
+  memory: { heap: string; pageCache: string } | null;
+  stop: () => Promise<void>;
+}> {
   let started: { alreadyRunning: boolean; pid: number } | null = null;
   const dataDir = path.join(PROJECT_ROOT, 'data', `neo4j-${options.name}`);
   let config: Config;
@@ -18,7 +25,8 @@ export async function benchGraph(options: { empty: boolean; name: string; boltPo
     config = loadConfig();
   } else {
     const boltPort = options.boltPort;
-    started = await startLocalNeo4j({ boltPort, dataDir, user: 'neo4j', password: 'benchpassword', heap: '2g', pageCache: '1g', log: (m) => console.log(`bench neo4j: ${m}`) });
+    const { heap, pageCache } = loadConfig().localNeo4j;
+    started = await startLocalNeo4j({ boltPort, dataDir, user: 'neo4j', password: 'benchpassword', heap, pageCache, log: (m) => console.log(`bench neo4j: ${m}`) });
     config = loadConfig({ ...process.env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'benchpassword' });
   }
   const driver = await connectGraph(config.neo4j);
@@ -35,6 +43,7 @@ export async function benchGraph(options: { empty: boolean; name: string; boltPo
     driver,
     config,
     neo4jPid: started?.pid ?? null,
+    memory: started ? { heap: loadConfig().localNeo4j.heap, pageCache: loadConfig().localNeo4j.pageCache } : null,
     stop: async () => {
       await driver.close();
       if (started && !started.alreadyRunning && !process.env.BENCH_KEEP_NEO4J) await stopLocalNeo4j({ dataDir });
