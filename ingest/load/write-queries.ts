@@ -130,14 +130,15 @@ export const REFRESH_INCIDENTS = REFRESH_INCIDENTS_BODY;
 const targetOf = (node: string, id: string, label: string) => `MATCH (${node}:${MENTIONABLE} {id: ${id}}) WHERE ${label} IN labels(${node})`;
 
 /**
- * A relationship from `from` to `to` with the properties `set` assigns (the key among them),
- * unless one of that type with that key exists. Not MERGE, for two reasons. MERGE locks both ends exclusively until commit, and most targets
- * are shared vocabulary nodes (mfa, qilin…): concurrent document writes queued on those
- * locks. And with a dynamic type MERGE is planned as a scan of all relationships whenever
- * the plan is compiled on a small graph, which this one (replan=skip) usually is; this
- * expands from `from` instead. It is still never doubled: only the transaction holding
- * the document's lock (its MERGE, first in WRITE_DOCUMENT) writes relationships from its
- * chunks or with its docId.
+ * A relationship from `from` to `to` with the properties `set` assigns (the key among
+ * them), unless one of that type with that key exists. Not MERGE, for two reasons. MERGE
+ * locks both ends exclusively until commit, and most targets are shared vocabulary nodes
+ * (mfa, qilin…): concurrent document writes queued on those locks. And with a dynamic
+ * type MERGE is planned as a scan of all relationships whenever the plan is compiled on a
+ * small graph, which this one (replan=skip) usually is; this expands from `from` instead.
+ * It is still never doubled: only the transaction holding the document's lock (its MERGE,
+ * first in WRITE_DOCUMENT) writes relationships from its chunks or with its docId
+ * (tests/integration/ingest/rerun-and-bad-input.test.ts runs two ingests at once).
  */
 const createOnce = (from: string, to: string, type: { static: string } | { dynamic: string }, key: { property: string; value: string }, set: string) => {
   const typeName = 'static' in type ? `'${type.static}'` : type.dynamic;
