@@ -44,27 +44,32 @@ export async function loadDocument(
   }
 }
 
+/** What WRITE_DOCUMENT takes: a document's rows and the incidents to refresh. */
+type WriteParameters = ReturnType<typeof writeParameters> & { incidents: string[] };
+
 /**
  * Compiles the two statements a document write runs, in parallel, by running them on
  * nothing in transactions that are rolled back. Parameters have the types real writes
- * pass, since Neo4j caches a plan per statement and parameter types.
+ * pass, since Neo4j caches a plan per statement and parameter types; the write's keys are
+ * checked against writeParameters' at compile time, so the two cannot drift apart.
  */
 export async function prepareDocumentStatements(driver: Driver, database: string | undefined): Promise<void> {
+  const noWrite: { [K in keyof WriteParameters]: unknown } = {
+    doc: { id: '' },
+    chunks: [q.SENTINEL],
+    entities: bucket(OPEN_CLASS_LABELS, [], () => ''),
+    mentions: [q.SENTINEL],
+    incident: [q.SENTINEL],
+    incidentFacts: [q.SENTINEL],
+    events: [q.SENTINEL],
+    breaches: [q.SENTINEL],
+    entityFacts: [q.SENTINEL],
+    earlierRefs: [''],
+    incidents: [''],
+  };
   const nothing = {
     [q.READ_DOCUMENT_STATE]: { docId: '', refs: [''], victimId: '', date: '', windowDays: INCIDENT_WINDOW_DAYS },
-    [q.WRITE_DOCUMENT]: {
-      doc: { id: '' },
-      chunks: [q.SENTINEL],
-      entities: bucket(OPEN_CLASS_LABELS, [], () => ''),
-      mentions: [q.SENTINEL],
-      incident: [q.SENTINEL],
-      incidentFacts: [q.SENTINEL],
-      events: [q.SENTINEL],
-      breaches: [q.SENTINEL],
-      entityFacts: [q.SENTINEL],
-      earlierRefs: [''],
-      incidents: [''],
-    },
+    [q.WRITE_DOCUMENT]: noWrite,
   };
   await Promise.all(
     Object.entries(nothing).map(async ([statement, parameters]) => {
@@ -108,7 +113,8 @@ async function writeDocument(tx: ManagedTransaction, doc: AnalyzedDocument, embe
       ids.incident(incident.victim.id, incident.discoveredAt ?? doc.parsed.publishedAt ?? docId))
     : null;
   const touched = [...new Set([...oldIncidents, ...(incidentId ? [incidentId] : [])])];
-  await tx.run(q.WRITE_DOCUMENT, { ...writeParameters(doc, incidentId, embeddings), incidents: ['', ...touched] });
+  const parameters: WriteParameters = { ...writeParameters(doc, incidentId, embeddings), incidents: ['', ...touched] };
+  await tx.run(q.WRITE_DOCUMENT, parameters);
   if (replaced) {
     await tx.run(q.DELETE_ORPHANS, { incidents: oldIncidents });
     await tx.run(q.DELETE_ORPHAN_EVENTS, { incidents: oldIncidents });
