@@ -75,8 +75,8 @@ function describe(run: RunResult): string[] {
     `throughput: ${run.docsPerSecond.toFixed(1)} docs/s, ${(report.chars / seconds / 1000).toFixed(1)}k chars/s, total ${seconds.toFixed(1)} s`,
     `CPU during the ingest: this process ${run.nodeCpuSeconds.toFixed(1)} s${neo4jCpu}, of ${(seconds * os.availableParallelism()).toFixed(1)} core-seconds`,
     `peak RSS: this process ${mib(run.ingestPeakRssBytes)} MiB` +
-      (run.neo4jPeakRssBytes !== null && run.neo4jMemory
-        ? `, Neo4j JVM ${mib(run.neo4jPeakRssBytes)} MiB (heap ${run.neo4jMemory.heap}, page cache ${run.neo4jMemory.pageCache}), together at most ${mib(run.ingestPeakRssBytes + run.neo4jPeakRssBytes)} MiB`
+      (run.neo4jPeakRssBytes !== null
+        ? `, Neo4j JVM ${mib(run.neo4jPeakRssBytes)} MiB${run.neo4jMemory ? ` (heap ${run.neo4jMemory.heap}, page cache ${run.neo4jMemory.pageCache})` : ''}, together at most ${mib(run.ingestPeakRssBytes + run.neo4jPeakRssBytes)} MiB`
         : ''),
     `time per stage (s, summed over overlapping writes): ${Object.entries(report.stageMs).map(([s, ms]) => `${s} ${(ms / 1000).toFixed(2)}`).join(', ')}`,
   ];

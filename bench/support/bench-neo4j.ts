@@ -19,6 +19,7 @@ export async function benchGraph(options: { empty: boolean; name: string; boltPo
   stop: () => Promise<void>;
 }> {
   let started: { alreadyRunning: boolean; pid: number } | null = null;
+  let memory: { heap: string; pageCache: string } | null = null;
   const dataDir = path.join(PROJECT_ROOT, 'data', `neo4j-${options.name}`);
   let config: Config;
   if (process.env.NEO4J_URI) {
@@ -27,6 +28,8 @@ export async function benchGraph(options: { empty: boolean; name: string; boltPo
     const boltPort = options.boltPort;
     const { heap, pageCache } = loadConfig().localNeo4j;
     started = await startLocalNeo4j({ boltPort, dataDir, user: 'neo4j', password: 'benchpassword', heap, pageCache, log: (m) => console.log(`bench neo4j: ${m}`) });
+    // One left running (BENCH_KEEP_NEO4J) may have been started with other settings.
+    if (!started.alreadyRunning) memory = { heap, pageCache };
     config = loadConfig({ ...process.env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'benchpassword' });
   }
   const driver = await connectGraph(config.neo4j);
@@ -43,7 +46,7 @@ export async function benchGraph(options: { empty: boolean; name: string; boltPo
     driver,
     config,
     neo4jPid: started?.pid ?? null,
-    memory: started ? { heap: loadConfig().localNeo4j.heap, pageCache: loadConfig().localNeo4j.pageCache } : null,
+    memory,
     stop: async () => {
       await driver.close();
       if (started && !started.alreadyRunning && !process.env.BENCH_KEEP_NEO4J) await stopLocalNeo4j({ dataDir });
